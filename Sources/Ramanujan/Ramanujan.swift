@@ -1,0 +1,6 @@
+// Umbrella module: re-exports the public modules of `ramanujan`, nothing else.
+@_exported import ContinuedFractions
+@_exported import Identification
+@_exported import Multiprecision
+@_exported import Polynomials
+@_exported import Recurrences

@@ -1,0 +1,28 @@
+// Internal: no public API. Exposes GMP and MPFR to the Multiprecision module and
+// wraps the function-like macros that Swift cannot call.
+#ifndef RAMANUJAN_MULTIPRECISION_SHIMS_H
+#define RAMANUJAN_MULTIPRECISION_SHIMS_H
+
+#include <stdio.h>
+#include <gmp.h>
+#include <mpfr.h>
+
+static inline int rmj_mpz_sgn(const __mpz_struct *z) { return mpz_sgn(z); }
+static inline int rmj_mpz_cmp_si(const __mpz_struct *z, long v) { return mpz_cmp_si(z, v); }
+static inline int rmj_mpz_odd(const __mpz_struct *z) { return mpz_odd_p(z); }
+static inline int rmj_mpfr_sgn(const __mpfr_struct *x) { return mpfr_sgn(x); }
+
+/// r += x * v for a signed machine word v (GMP only has the unsigned form).
+static inline void rmj_mpz_addmul_si(__mpz_struct *r, const __mpz_struct *x, long v) {
+  if (v >= 0) mpz_addmul_ui(r, x, (unsigned long)v);
+  else mpz_submul_ui(r, x, -(unsigned long)v);
+}
+
+/// z = hi * 2^64 + lo, for 128-bit machine values.
+static inline void rmj_mpz_set_i128(__mpz_struct *z, long long hi, unsigned long long lo) {
+  mpz_set_si(z, hi);
+  mpz_mul_2exp(z, z, 64);
+  mpz_add_ui(z, z, lo);
+}
+
+#endif

@@ -22,7 +22,7 @@ public struct BigFloat: Sendable {
     self.init(precision: precision)
     let q = BigFloat(x.denominator, precision: precision.adding(bits: 64))
     let p = BigFloat(x.numerator, precision: precision.adding(bits: 64))
-    mpfr_div(_storage.pointer, p._pointer, q._pointer, MPFR_RNDN)
+    withExtendedLifetime((p, q)) { mpfr_div(_storage.pointer, p._pointer, q._pointer, MPFR_RNDN) }
   }
 
   /// `x` rounded to `precision`.
@@ -118,9 +118,10 @@ extension BigFloat {
     if !isFinite { return signum < 0 ? "-inf" : "inf" }
     let scaleBits = Int(Double(places) * Precision.bitsPerDigit) + 64
     var scaled = BigFloat(precision: .bits(precision.bits + scaleBits))
-    mpfr_mul_z(scaled._mutablePointer(), _pointer, BigInt(10).power(places)._pointer, MPFR_RNDN)
+    let power = BigInt(10).power(places)
+    withExtendedLifetime(power) { _ = mpfr_mul_z(scaled._mutablePointer(), _pointer, power._pointer, MPFR_RNDN) }
     var integer = BigInt()
-    mpfr_get_z(integer._mutablePointer(), scaled._pointer, truncate ? MPFR_RNDZ : MPFR_RNDN)
+    withExtendedLifetime(scaled) { _ = mpfr_get_z(integer._mutablePointer(), scaled._pointer, truncate ? MPFR_RNDZ : MPFR_RNDN) }
     let negative = integer.isNegative
     var digits = integer.magnitude.description
     if places > 0 {

@@ -1,0 +1,161 @@
+"""Peer timings for the Swift benchmark: ramanujantools 0.0.8 and a gmpy2 product tree.
+
+Usage:  python peer_cases.py CASE [CASE...]
+Cases:  walk_1e4 walk_1e5 gmpy2_tree_1e4 gmpy2_tree_1e5 gmpy2_tree_1e6
+        digits_precision_delta_1e5 digits_1e4
+Prints one JSON object per line: {"case", "seconds" (median), "reps", "detail"}.
+Absolute times drift on shared machines, so the Swift side runs this in the same
+command and reports ratios.
+"""
+import gc, json, statistics, sys, time
+
+sys.set_int_max_str_digits(0)  # q(N) has millions of digits
+import gmpy2
+from gmpy2 import mpz
+from sympy.abc import n
+from ramanujantools import Matrix
+from ramanujantools.pcf import PCF
+
+
+def clear():
+    # Same cache reset as ../shared/peers/ramanujantools_bench.py: lru_caches would
+    # otherwise turn every repetition after the first into a lookup.
+    Matrix._walk_inner.cache_clear()
+    Matrix._companionization.cache_clear()
+    Matrix.inverse.cache_clear(); Matrix.simplify.cache_clear()
+    from ramanujantools.cmf import CMF
+    from ramanujantools.cmf.d_finite import DFinite
+    CMF._calculate_diagonal_matrix.cache_clear()
+    DFinite.construct_matrices.cache_clear()
+    gc.collect()
+
+
+def apery():  # -> 6/zeta(3)
+    return PCF(34*n**3 + 51*n**2 + 27*n + 5, -n**6)
+
+
+def a_(k): return ((34*k + 51)*k + 27)*k + 5
+def b_(k): return -k**6
+
+
+# ---- gmpy2 binary splitting ------------------------------------------------
+# A 2x2 matrix is a tuple (x, y, z, w) = [[x, y], [z, w]].
+LEAF = 32  # steps per leaf; 16..64 all within noise, the leaves are ~5% of 1e6
+
+
+def leaf(lo, hi):
+    """M(lo) * ... * M(hi-1) by the recurrence: one step is 4 bignum-by-word
+    products, cheaper than a general 2x2 product while entries are small."""
+    k = mpz(lo)
+    x, y, z, w = mpz(0), b_(k), mpz(1), a_(k)
+    for k in range(lo + 1, hi):
+        k = mpz(k); a, b = a_(k), b_(k)
+        x, y, z, w = y, b*x + a*y, w, b*z + a*w
+    return x, y, z, w
+
+
+def mul(L, R):
+    """Strassen-Winograd 2x2 product: 7 bignum products instead of 8. With
+    near-equal entry sizes the products dominate; measured ~15% faster at 1e6."""
+    a11, a12, a21, a22 = L; b11, b12, b21, b22 = R
+    s1 = a21 + a22; s2 = s1 - a11; s3 = a11 - a21; s4 = a12 - s2
+    t1 = b12 - b11; t2 = b22 - t1; t3 = b22 - b12; t4 = t2 - b21
+    m1 = a11*b11; m2 = a12*b21; m3 = s4*b22; m4 = a22*t4
+    m5 = s1*t1; m6 = s2*t2; m7 = s3*t3
+    u2 = m1 + m6; u3 = u2 + m7; u4 = u2 + m5
+    return m1 + m2, u4 + m3, u3 - m4, u3 + m5
+
+
+def prod(lo, hi):
+    """M(lo) * ... * M(hi-1), balanced so both factors of every product have
+    similar size (GMP's FFT multiply is what makes this subquadratic)."""
+    if hi - lo <= LEAF:
+        return leaf(lo, hi)
+    mid = (lo + hi) // 2
+    return mul(prod(lo, mid), prod(mid, hi))
+
+
+def pcf_tree(N):
+    """[[1,a(0)],[0,1]] * M(1)...M(N) = [[p(N-1), p(N)], [q(N-1), q(N)]]."""
+    x, y, z, w = prod(1, N + 1) if N > 0 else (mpz(1), mpz(0), mpz(0), mpz(1))
+    a0 = a_(0)
+    return x + a0*z, y + a0*w, z, w
+
+
+def naive(N):
+    p0, p1, q0, q1 = 1, a_(0), 0, 1  # p(-1), p(0), q(-1), q(0)
+    for k in range(1, N + 1):
+        p0, p1 = p1, a_(k)*p1 + b_(k)*p0
+        q0, q1 = q1, a_(k)*q1 + b_(k)*q0
+    return p0, p1, q0, q1
+
+
+for _N in (0, 1, 50, 333):  # 333 exercises several tree levels and a short leaf
+    assert pcf_tree(_N) == naive(_N), _N
+
+
+# ---- cases -----------------------------------------------------------------
+def timed(reps, fn, clear_caches=True):
+    ts, out = [], None
+    for _ in range(reps):
+        clear() if clear_caches else gc.collect()
+        t0 = time.perf_counter()
+        out = fn()
+        ts.append(time.perf_counter() - t0)
+    return statistics.median(ts), ts, out
+
+
+def digits(x):
+    # GMP's subquadratic conversion; CPython's str(int) is quadratic (~30 s at 1.5M digits).
+    return len(abs(mpz(int(x))).digits())
+
+
+def walk(N, reps):
+    t, ts, lim = timed(reps, lambda: apery().limit(N))
+    return t, reps, {"depth": N, "q_digits": digits(lim.q()), "times": ts}
+
+
+def tree(N, reps):
+    t, ts, m = timed(reps, lambda: pcf_tree(N), clear_caches=False)
+    return t, reps, {"depth": N, "q_digits": digits(m[3]), "times": ts}
+
+
+def digits_precision_delta(N):
+    clear()
+    sub = {}
+    t0 = time.perf_counter()
+    lim = apery().limit(N); t1 = time.perf_counter()
+    prec = lim.precision(); t2 = time.perf_counter()
+    v = lim.as_float(); t3 = time.perf_counter()
+    d = lim.delta(v); t4 = time.perf_counter()
+    sub = {"limit_s": t1 - t0, "precision_s": t2 - t1, "as_float_s": t3 - t2,
+           "delta_s": t4 - t3, "precision": prec, "delta": d}
+    return t4 - t0, 1, sub
+
+
+def digits_n(D, reps):
+    depth = int(D / 3.06) + 5  # Apery's PCF gains ~3.06 digits per step
+    def run():
+        lim = apery().limit(depth)
+        lim.as_float()
+        return lim
+    t, ts, lim = timed(reps, run)
+    return t, reps, {"digits": D, "depth": depth, "precision": lim.precision(), "times": ts}
+
+
+CASES = {
+    "walk_1e4": lambda: walk(10**4, 3),
+    "walk_1e5": lambda: walk(10**5, 1),
+    "gmpy2_tree_1e4": lambda: tree(10**4, 3),
+    "gmpy2_tree_1e5": lambda: tree(10**5, 3),
+    "gmpy2_tree_1e6": lambda: tree(10**6, 1),
+    "digits_precision_delta_1e5": lambda: digits_precision_delta(10**5),
+    "digits_1e4": lambda: digits_n(10**4, 3),
+}
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2 or any(c not in CASES for c in sys.argv[1:]):
+        sys.exit(f"usage: {sys.argv[0]} CASE [CASE...]\ncases: {' '.join(CASES)}")
+    for case in sys.argv[1:]:
+        seconds, reps, detail = CASES[case]()
+        print(json.dumps({"case": case, "seconds": seconds, "reps": reps, "detail": detail}), flush=True)

@@ -1,0 +1,129 @@
+import Multiprecision
+import Polynomials
+import Recurrences
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension PCF {
+  /// The limit read at depth N: walks to ⌊N/2⌋ and N in one product tree, and takes the
+  /// differences of convergents from |p(n)q(n−1) − p(n−1)q(n)| = |b(1)···b(n)| (no gcd, no
+  /// huge-rational subtraction). A fraction with b(n) = 0 for some n ≤ N terminates: its limit is
+  /// the exact rational p(n−1)/q(n−1).
+  /// - Precondition: depth ≥ 1.
+  /// - Complexity: one product tree (see `PolynomialMatrix.walk`) plus N evaluations of b.
+  public func limit(depth: Int, threads: Int = availableCores) -> Limit {
+    precondition(depth >= 1, "depth \(depth) must be ≥ 1")
+    if let stop = terminationIndex(upTo: depth) {
+      let w = walk(depth: stop - 1, threads: threads)
+      let final = Convergents(depth: stop - 1, matrix: w, log10Minor: -.infinity)
+      let exact = final.q.isZero ? nil : BigRational(final.p, final.q)
+      if let exact { return Limit(final: final, exactValue: exact, terminationIndex: stop) }
+      return Limit(final: final)
+    }
+    let half = depth / 2
+    let depths = half >= 1 ? [half, depth] : [depth]
+    let walks = matrix.walk(start: 1, depths: depths, threads: threads).map { initialMatrix.multiplied(by: $0) }
+    let minors = log10ProductOfB(checkpoints: depths)
+    let final = Convergents(depth: depth, matrix: walks.last!, log10Minor: minors.last!)
+    let earlier = half >= 1 ? Convergents(depth: half, matrix: walks[0], log10Minor: minors[0]) : nil
+    let alternating = alternates(after: final) && (earlier.map(alternates(after:)) ?? false)
+    return Limit(final: final, earlier: earlier, alternating: alternating)
+  }
+
+  /// Whether x(N+1) − x(N) and x(N) − x(N−1) have opposite signs, x = p/q. The difference
+  /// x(n) − x(n−1) has the sign of Π_{k≤n}(−b(k))·q(n)q(n−1), so the two differ by
+  /// sign(−b(N+1))·sign(q(N+1)·q(N−1)), with q(N+1) = a(N+1)q(N) + b(N+1)q(N−1).
+  func alternates(after c: Convergents) -> Bool {
+    let n = c.depth + 1
+    let bNext = b(n)
+    guard !bNext.isZero, !c.previousQ.isZero else { return false }
+    let qNext = a(n) * c.q + bNext * c.previousQ
+    return -bNext.signum * qNext.signum * c.previousQ.signum < 0
+  }
+
+  /// log10 |b(1)···b(d)| for each checkpoint d (ascending), summing log10|b(n)|: in machine
+  /// arithmetic when Horner's rule cannot lose accuracy there, exactly otherwise.
+  func log10ProductOfB(checkpoints: [Int]) -> [Double] {
+    let machine = b.machineCoefficients
+    let doubles = b.coefficients.map { Double($0) }
+    var out: [Double] = []
+    var sum = 0.0
+    var n = 1
+    for d in checkpoints {
+      while n <= d {
+        sum += log10AbsB(n, machine: machine, doubles: doubles)
+        n += 1
+      }
+      out.append(sum)
+    }
+    return out
+  }
+
+  @inline(__always)
+  func log10AbsB(_ n: Int, machine: [Int]?, doubles: [Double]) -> Double {
+    if let machine, let v = b.evaluateExactly(at: n, machineCoefficients: machine) {
+      return log10(Double(v.magnitude))
+    }
+    // Horner in doubles is accurate to ~1e-12 relative when Σ|bᵢ|nⁱ ≤ 1e4·|b(n)|.
+    let x = Double(n)
+    var value = 0.0
+    var absolute = 0.0
+    for c in doubles.reversed() {
+      value = value * x + c
+      absolute = absolute * x + Swift.abs(c)
+    }
+    if absolute.isFinite && Swift.abs(value) * 1e4 >= absolute { return log10(Swift.abs(value)) }
+    return b(n).log10Magnitude
+  }
+
+  /// The limit at the smallest depth found to certify `digits` decimal places: probes a shallow
+  /// depth, extrapolates with the measured rate, and deepens until reached or `maxDepth` is hit
+  /// (then the returned limit says how many places it certifies).
+  /// - Precondition: digits ≥ 1, maxDepth ≥ 1.
+  public func limit(digits: Int, maxDepth: Int = 10_000_000, threads: Int = availableCores) -> Limit {
+    precondition(digits >= 1 && maxDepth >= 1, "digits \(digits) and maxDepth \(maxDepth) must be ≥ 1")
+    var depth = min(64, maxDepth)
+    while true {
+      let result = limit(depth: depth, threads: threads)
+      if result.digits >= digits || depth >= maxDepth { return result }
+      if case .terminates = result.status { return result }
+      var next = depth * 2
+      if let rate = result.rate, rate > 0.01, result.status == .converging {
+        let needed = Double(digits - result.digits) / rate
+        next = max(depth + 1, depth + Int((needed * 1.02).rounded(.up)) + 2)
+        next = min(next, depth * 16)
+      }
+      depth = min(next, maxDepth)
+    }
+  }
+
+  /// δ at depth N without a known limit: the reference is the limit at depth 2N, whose certified
+  /// places must exceed what the comparison needs (else `LimitError.referenceTooImprecise`).
+  public func delta(depth: Int, threads: Int = availableCores) throws(LimitError) -> Double {
+    let deeper = limit(depth: 2 * depth, threads: threads)
+    return try limit(depth: depth, threads: threads).delta(against: deeper)
+  }
+
+  /// δ(n) for n = 1…depth against `reference` (with `referenceDigits` correct places), by the
+  /// naive recurrence with a gcd at every step. Entries where q(n) = 0 or p/q equals the reference
+  /// to all available places are `nil`.
+  /// - Complexity: O(depth) gcds and divisions of numbers growing to the size of q(depth).
+  public func deltaSequence(depth: Int, reference: BigFloat, referenceDigits: Int? = nil) -> [Double?] {
+    let available = referenceDigits ?? reference.precision.digits
+    let working = Precision.digits(available + 20)
+    let l = BigFloat(reference, precision: working)
+    return convergents(depth: depth).dropFirst().map { c -> Double? in
+      guard !c.q.isZero else { return nil }
+      let g = BigInt.gcd(c.p, c.q)
+      let reducedQ = c.q.magnitude.dividedExactly(by: g)
+      guard reducedQ > 1 else { return nil }
+      let difference = (l - BigFloat(c.p, precision: working) / BigFloat(c.q, precision: working)).magnitude
+      guard !difference.isZero, -difference.log10Magnitude < Double(available - 5) else { return nil }
+      return -difference.log10Magnitude / reducedQ.log10Magnitude - 1
+    }
+  }
+}

@@ -1,0 +1,170 @@
+import Multiprecision
+
+extension Constant {
+  /// Guard bits for values not correctly rounded by one MPFR call; the result is then rounded once more.
+  static let _guardBits = 64
+
+  /// The constant rounded to `precision`, by the fastest method at hand:
+  ///
+  /// - π, e, G, ln k, √k: MPFR (`mpfr_const_pi`, AGM-based `mpfr_log`, `mpfr_const_catalan`, ...),
+  ///   correctly rounded; φ = (1+√5)/2.
+  /// - ζ(3): Amdeberhan–Zeilberger series by binary splitting; ζ(2m) for m ≤ 50:
+  ///   |B_2m|·(2π)^2m / (2·(2m)!); other ζ(k): MPFR's `mpfr_zeta_ui` (slow past 10^4 digits).
+  /// - γ: Brent–McMillan with Bessel correction, by binary splitting.
+  /// - δ = e·(Σ_{k≥1} (-1)^{k+1}/(k·k!) - γ) = e·E1(1), the series by binary splitting.
+  ///
+  /// Values computed through a series carry 64 guard bits before the final rounding.
+  /// - Complexity: quasi-linear in the precision for all but ζ(k) with odd k ≥ 5 (quadratic).
+  public func value(_ precision: Precision) -> BigFloat {
+    let bits = precision.bits
+    let working = bits + Constant._guardBits
+    switch kind {
+    case .pi:
+      return BigFloat.pi(precision)
+    case .e:
+      return BigFloat.e(precision)
+    case .catalan:
+      return BigFloat.catalan(precision)
+    case .log(let k):
+      return BigFloat(k, precision: .bits(working)).log().rounded(precision)
+    case .sqrt(let k):
+      return BigFloat(k, precision: precision).squareRoot()
+    case .goldenRatio:
+      return ((BigFloat(5, precision: .bits(working)).squareRoot() + 1) / 2).rounded(precision)
+    case .zeta(3):
+      return Constant._zeta3(bits: working).rounded(precision)
+    case .zeta(let k) where k % 2 == 0 && k <= Constant._zetaBernoulliCutoff:
+      return Constant._zetaEven(k, bits: working).rounded(precision)
+    case .zeta(let k):
+      return BigFloat.zeta(k, precision)
+    case .eulerGamma:
+      return Constant._eulerGamma(bits: working).rounded(precision)
+    case .gompertz:
+      return Constant._gompertz(bits: working).rounded(precision)
+    }
+  }
+
+  /// Largest even k for which ζ(k) goes through its Bernoulli number, O(k²) rational operations.
+  static let _zetaBernoulliCutoff = 100
+}
+
+extension BigFloat {
+  func rounded(_ precision: Precision) -> BigFloat { BigFloat(self, precision: precision) }
+}
+
+// MARK: - Series
+
+extension Constant {
+  /// ζ(3) = (1/64) Σ_{k≥0} (-1)^k (k!)^10 (205k²+250k+77) / ((2k+1)!)^5, about 3.01 digits a term.
+  /// - SeeAlso: T. Amdeberhan, D. Zeilberger, "Hypergeometric series acceleration via the WZ method",
+  ///   Electron. J. Combin. 4(2) (1997), #R3.
+  static func _zeta3(bits: Int) -> BigFloat {
+    // Term ratio -k^5 / (32 (2k+1)^5) < 2^-10.
+    let terms = bits / 10 + 2
+    let series = _HypergeometricSeries(
+      p: { k in k == 0 ? 1 : -BigInt(k).power(5) },
+      q: { k in k == 0 ? 1 : BigInt(2 * k + 1).power(5).shifted(by: 5) },
+      a: { k in BigInt(205 * k * k + 250 * k + 77) },
+      b: nil)
+    return series.sum(0, terms, bits: bits) / 64
+  }
+
+  /// δ = e·E1(1) = e·(Σ_{k≥1} (-1)^{k+1}/(k·k!) - γ), from E1(x) = -γ - ln x + Σ_{k≥1} (-1)^{k+1} x^k/(k·k!).
+  /// - SeeAlso: https://oeis.org/A073003
+  static func _gompertz(bits: Int) -> BigFloat {
+    // Terms until k·k! > 2^(bits + 8).
+    var terms = 1
+    var log2Size = 0.0
+    while log2Size < Double(bits + 8) {
+      terms += 1
+      log2Size += _log2(Double(terms))
+    }
+    let series = _HypergeometricSeries(
+      p: { k in k == 1 ? 1 : -1 },
+      q: { k in BigInt(k) },
+      a: { _ in 1 },
+      b: { k in BigInt(k) })
+    let e1 = series.sum(1, terms + 2, bits: bits) - _eulerGamma(bits: bits)
+    return BigFloat.e(.bits(bits)) * e1
+  }
+
+  /// γ = A/B - C/B² - ln n + O(e^-8n), with A = Σ_{k≥0} (n^k/k!)² H_k, B = Σ_{k≥0} (n^k/k!)² (= I0(2n)),
+  /// C = (1/4n) Σ_{k=0}^{2n} ((2k)!)³ / ((k!)⁴ (16n)^2k) (≈ I0(2n)·K0(2n)); all three by binary splitting.
+  /// - SeeAlso: Brent & McMillan, Math. Comp. 34 (1980), 305–312, algorithm B3; R. P. Brent,
+  ///   P. Zimmermann, "Modern Computer Arithmetic" (2010), §4.12.
+  static func _eulerGamma(bits: Int) -> BigFloat {
+    let n = Int((Double(bits) * 0.693_147_180_559_945_3 / 8).rounded(.up)) + 2
+    // Terms of A and B until (n^k/k!)² < e^(2n) 2^-bits, past the peak at k ≈ n.
+    var terms = 0
+    var lnTerm = 0.0
+    let lnN = _ln(Double(n))
+    let floor = 2 * Double(n) - Double(bits + 16) * 0.693_147_180_559_945_3
+    repeat {
+      terms += 1
+      lnTerm += 2 * (lnN - _ln(Double(terms)))
+    } while terms <= n || lnTerm > floor
+    let bigN = BigInt(n)
+    let n2 = bigN * bigN
+    let ab = _HarmonicSeries(
+      p: { k in k == 0 ? 1 : n2 },
+      q: { k in k == 0 ? 1 : BigInt(k) * BigInt(k) },
+      c: { k in k == 0 ? 0 : 1 },
+      d: { k in k == 0 ? 1 : BigInt(k) }
+    ).split(0, terms + 1)
+    let c = _HypergeometricSeries(
+      p: { k in k == 0 ? 1 : BigInt(2 * k - 1).power(3) },
+      q: { k in k == 0 ? 1 : BigInt(k) * n2.shifted(by: 5) },
+      a: { _ in 1 },
+      b: nil
+    ).split(0, 2 * n + 1)
+    let precision = Precision.bits(bits)
+    func float(_ x: BigInt) -> BigFloat { BigFloat(x, precision: precision) }
+    let ratio = float(ab.v) / (float(ab.d) * float(ab.t))  // A/B
+    let b = float(ab.t) / float(ab.q)
+    let correction = float(c.t) / (float(c.q) * (b * b) * (4 * n))
+    return ratio - correction - BigFloat(n, precision: precision).log()
+  }
+
+  /// ζ(k) = (-1)^{k/2+1} B_k (2π)^k / (2·k!) for even k ≥ 2.
+  /// - Complexity: O(k²) rational operations for B_k, then one power of π.
+  static func _zetaEven(_ k: Int, bits: Int) -> BigFloat {
+    precondition(k >= 2 && k % 2 == 0, "zeta(\(k)) is not of even index")
+    let bernoulli = _bernoulli(k)
+    let precision = Precision.bits(bits)
+    let twoPi = BigFloat.pi(precision) * 2
+    let magnitude = BigRational(bernoulli.numerator.magnitude, bernoulli.denominator * BigInt.factorial(k) * 2)
+    return twoPi.power(k) * BigFloat(magnitude, precision: precision)
+  }
+
+  /// The Bernoulli number B_m (B_1 = -1/2), from Σ_{j=0}^{m} C(m+1, j) B_j = 0.
+  static func _bernoulli(_ m: Int) -> BigRational {
+    var b: [BigRational] = [1]
+    for i in 1...max(1, m) {
+      // B_i = -1/(i+1) Σ_{j<i} C(i+1, j) B_j; odd B_j vanish beyond B_1.
+      var sum = BigRational.zero
+      var binomial = BigInt(1)  // C(i+1, j)
+      for j in 0..<i {
+        if j == 1 || j % 2 == 0 { sum += BigRational(binomial) * b[j] }
+        binomial = binomial * BigInt(i + 1 - j) / BigInt(j + 1)
+      }
+      b.append(BigRational(-sum.numerator, sum.denominator * BigInt(i + 1)))
+    }
+    return b[m]
+  }
+}
+
+func _ln(_ x: Double) -> Double { _log2(x) * 0.693_147_180_559_945_3 }
+
+func _log2(_ x: Double) -> Double {
+  #if canImport(Glibc)
+    return Glibc.log2(x)
+  #else
+    return Darwin.log2(x)
+  #endif
+}
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif

@@ -1,0 +1,54 @@
+import Multiprecision
+
+extension Limit {
+  /// The irrationality-measure estimate δ at depth N: |L − p/q| = q^−(1+δ), with p/q the
+  /// gcd-reduced convergent p(N)/q(N), so δ = −log|L − p/q| / log q − 1.
+  ///
+  /// - Parameters:
+  ///   - reference: the limit L, as precise as the comparison needs.
+  ///   - referenceDigits: how many decimal places of `reference` are correct
+  ///     (default: all its precision holds, for a value computed to that precision).
+  /// - Throws: `LimitError.referenceTooImprecise` when L has fewer correct places than
+  ///   |L − p/q| needs (rather than returning a number that only measures the reference),
+  ///   and the status errors when the walk is not converging.
+  /// - Complexity: one gcd of p(N), q(N) and one division at about the achieved precision.
+  public func delta(reference: BigFloat, referenceDigits: Int? = nil) throws(LimitError) -> Double {
+    try delta(reference: reference, referenceDigits: referenceDigits, reduction: nil)
+  }
+
+  /// δ with the reference taken from a deeper walk of the same object: its certified digits
+  /// must exceed those the comparison needs, or this throws `referenceTooImprecise`.
+  public func delta(against deeper: Limit) throws(LimitError) -> Double {
+    try deeper.checkUsable()
+    let places = deeper.digits
+    return try delta(reference: deeper.value(.digits(places + 20)), referenceDigits: places)
+  }
+
+  func checkUsable() throws(LimitError) {
+    switch status {
+    case .converging: return
+    case .notConverging: throw .notConverging(depth: depth)
+    case .zeroDenominator: throw .zeroDenominator(depth: depth)
+    case .terminates(let at): throw .terminates(at: at, value: exactValue?.description ?? "")
+    }
+  }
+
+  /// δ reusing an already computed `Reduction` (gcd) of this limit.
+  public func delta(reference: BigFloat, referenceDigits: Int?, reduction: Reduction?) throws(LimitError) -> Double {
+    try checkUsable()
+    let available = referenceDigits ?? reference.precision.digits
+    let magnitude = max(0, Int(final.p.log10Magnitude - final.q.log10Magnitude) + 1)
+    // |L − p/q| is at most the error estimate, typically a little below it: resolve it with margin.
+    let expected = Int(-(errorLog10 ?? 0)) + Int((rate ?? 0).rounded(.up)) + 30
+    let working = Precision.digits(max(expected, available) + magnitude + 20)
+    let x = final.value(working)
+    let difference = (BigFloat(reference, precision: working) - x).magnitude
+    let differenceDigits = difference.isZero ? Int.max : Int((-difference.log10Magnitude).rounded(.up))
+    guard differenceDigits <= available - 5 else {
+      throw .referenceTooImprecise(depth: depth, needed: differenceDigits == .max ? available + 10 : differenceDigits + 5, available: available)
+    }
+    let log10Reduced = (reduction ?? self.reduction()).log10ReducedDenominator
+    guard log10Reduced > 0 else { throw .notConverging(depth: depth) }
+    return -difference.log10Magnitude / log10Reduced - 1
+  }
+}

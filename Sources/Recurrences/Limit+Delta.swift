@@ -19,12 +19,13 @@ extension Limit {
   /// δ with the reference taken from a deeper walk of the same object: its certified digits
   /// must exceed those the comparison needs, or this throws `referenceTooImprecise`.
   public func delta(against deeper: Limit) throws(LimitError) -> Double {
-    try deeper.checkUsable()
+    try deeper.requireConverging()
     let places = deeper.digits
     return try delta(reference: deeper.value(.digits(places + 20)), referenceDigits: places)
   }
 
-  func checkUsable() throws(LimitError) {
+  /// Throws the status as an error unless the walk is converging.
+  public func requireConverging() throws(LimitError) {
     switch status {
     case .converging: return
     case .notConverging: throw .notConverging(depth: depth)
@@ -35,7 +36,7 @@ extension Limit {
 
   /// δ reusing an already computed `Reduction` (gcd) of this limit.
   public func delta(reference: BigFloat, referenceDigits: Int?, reduction: Reduction?) throws(LimitError) -> Double {
-    try checkUsable()
+    try requireConverging()
     let available = referenceDigits ?? reference.precision.digits
     let magnitude = max(0, Int(final.p.log10Magnitude - final.q.log10Magnitude) + 1)
     // |L − p/q| is at most the error estimate, typically a little below it: resolve it with margin.

@@ -26,7 +26,8 @@ public struct Limit: Sendable {
     case terminates(at: Int)
     /// q(N) or q(N−1) is zero.
     case zeroDenominator
-    /// Differences are not shrinking: diverging, oscillating, or precision stopped growing.
+    /// Differences are not shrinking (diverging, oscillating, precision stopped growing), or not
+    /// even the first decimal place is certified.
     case notConverging
   }
 
@@ -58,7 +59,8 @@ public struct Limit: Sendable {
   public var status: Status {
     if exactValue != nil { return .terminates(at: terminationIndex ?? depth + 1) }
     if final.hasZeroDenominator { return .zeroDenominator }
-    return errorLog10 == nil ? .notConverging : .converging
+    // Nothing certified (error estimate ≥ 1/2) means the walk is not converging yet.
+    return digits > 0 ? .converging : .notConverging
   }
 
   /// log10 of the estimated error |L − p(N)/q(N)|; `nil` when not converging or undefined.
@@ -82,7 +84,7 @@ public struct Limit: Sendable {
   /// Certified decimal places: error·2 ≤ 10^−digits. 0 when not converging; `Int.max` when exact.
   public var digits: Int {
     if exactValue != nil { return .max }
-    guard let e = errorLog10 else { return 0 }
+    guard let e = errorLog10, e.isFinite else { return 0 }
     return max(0, Int((-(e + log10(2.0))).rounded(.down)))
   }
 

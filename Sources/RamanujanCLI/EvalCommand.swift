@@ -1,0 +1,129 @@
+import ArgumentParser
+import Ramanujan
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `ramanujan eval`: evaluate PCFs exactly and report value, certified digits, rate, δ and gcd growth.
+struct EvalCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "eval",
+    abstract: "Evaluate polynomial continued fractions exactly.",
+    discussion: """
+      PCF(a, b) = a(0) + b(1)/(a(1) + b(2)/(a(2) + ...)). The value shows only certified decimal \
+      places; delta is the irrationality-measure estimate at the depth, against --limit when given, \
+      else against the walk at twice the depth.
+      """
+  )
+
+  @Option(name: .customLong("a"), parsing: .unconditional, help: "The partial denominators a(n), e.g. '34n^3+51n^2+27n+5'.")
+  var a: String?
+
+  @Option(name: .customLong("b"), parsing: .unconditional, help: "The partial numerators b(n), e.g. '-n^6'.")
+  var b: String?
+
+  @Option(name: .long, help: "A TSV table with columns a(n) and b(n) (optional: id, limit) to evaluate row by row.")
+  var file: String?
+
+  @Option(name: .long, help: "Walk depth N (default 1000 unless --to-digits is given).")
+  var depth: Int?
+
+  @Option(name: .customLong("to-digits"), help: "Choose the depth that certifies this many decimal places.")
+  var toDigits: Int?
+
+  @Option(name: .customLong("max-depth"), help: "Largest depth --to-digits may use.")
+  var maxDepth: Int = 1_000_000
+
+  @Option(name: .long, parsing: .unconditional, help: "The known limit as an expression (e.g. '6/zeta(3)'): used for delta and checked.")
+  var limit: String?
+
+  @Flag(name: .customLong("no-delta"), help: "Skip delta (it walks twice as deep without --limit).")
+  var noDelta = false
+
+  @Option(name: .customLong("show-digits"), help: "Show at most this many decimal places (text default 60, json all).")
+  var showDigits: Int?
+
+  @Option(name: .long, help: "Threads for the walk (default: all cores).")
+  var threads: Int?
+
+  @Option(name: .long, help: "Output format: text or json (one object per line).")
+  var format: OutputFormat = .text
+
+  func validate() throws {
+    switch (a, b, file) {
+    case (nil, nil, nil): throw ValidationError("give --a and --b, or --file")
+    case (.some, nil, _): throw ValidationError("--b is missing (the partial numerators b(n))")
+    case (nil, .some, _): throw ValidationError("--a is missing (the partial denominators a(n))")
+    case (.some, .some, .some): throw ValidationError("give either --a/--b or --file, not both")
+    default: break
+    }
+    if let depth, depth <= 0 { throw ValidationError("--depth must be at least 1, got \(depth)") }
+    if let depth, depth > 100_000_000 { throw ValidationError("--depth must be at most 100000000, got \(depth)") }
+    if let toDigits, toDigits <= 0 { throw ValidationError("--to-digits must be at least 1, got \(toDigits)") }
+    if depth != nil && toDigits != nil { throw ValidationError("give --depth or --to-digits, not both") }
+    if maxDepth <= 0 { throw ValidationError("--max-depth must be at least 1, got \(maxDepth)") }
+    if let showDigits, showDigits < 0 { throw ValidationError("--show-digits must be at least 0, got \(showDigits)") }
+    if let threads, !(1...1024).contains(threads) { throw ValidationError("--threads must be in 1...1024, got \(threads)") }
+    if let a { _ = try Self.polynomial(a, option: "--a") }
+    if let b { _ = try Self.polynomial(b, option: "--b") }
+    if let limit { _ = try Self.expression(limit, option: "--limit") }
+  }
+
+  static func polynomial(_ text: String, option: String) throws -> Polynomial {
+    do { return try Polynomial(parsing: text) } catch { throw ValidationError("\(option): \(error)") }
+  }
+
+  static func expression(_ text: String, option: String) throws -> ConstantExpression {
+    do { return try ConstantExpression(parsing: text) } catch { throw ValidationError("\(option): \(error)") }
+  }
+
+  func run() throws {
+    var failures: [String] = []
+    for line in try evaluate(failures: &failures) { print(line) }
+    if !failures.isEmpty {
+      throw EvalFailure(messages: failures)
+    }
+  }
+
+  /// The output lines; problems (non-convergence, unreached digits, bad rows) go to `failures`.
+  func evaluate(failures: inout [String]) throws -> [String] {
+    let depthChoice: PCFReport.Depth = toDigits.map { .digits($0, maxDepth: maxDepth) } ?? .fixed(depth ?? 1000)
+    let shown = showDigits ?? (format == .text ? 60 : nil)
+    let cores = threads ?? availableCores
+    var jobs: [(id: String?, pcf: PCF, reference: ConstantExpression?)] = []
+    if let a, let b {
+      let reference = try limit.map { try Self.expression($0, option: "--limit") }
+      jobs.append((nil, PCF(a: try Self.polynomial(a, option: "--a"), b: try Self.polynomial(b, option: "--b")), reference))
+    } else if let file {
+      let table = try PCFTable(path: file)
+      for row in table.rows {
+        switch row {
+        case .success(let r): jobs.append((r.id, r.pcf, r.limit))
+        case .failure(let e): failures.append(e.description)
+        }
+      }
+    }
+    var lines: [String] = []
+    for job in jobs {
+      let report = try PCFReport(
+        pcf: job.pcf, id: job.id, depth: depthChoice, reference: job.reference, computeDelta: !noDelta,
+        showDigits: shown, threads: cores)
+      lines += format == .json ? [report.json] : report.text
+      if let failure = report.failure {
+        failures.append(failure)
+      } else if let toDigits, report.limit.exactValue == nil, report.limit.digits < toDigits {
+        failures.append(
+          "\(job.id.map { "\($0): " } ?? "")\(job.pcf) certifies only \(report.limit.digits) of the \(toDigits) places asked for, at depth \(report.limit.depth) (--max-depth \(maxDepth))"
+        )
+      }
+    }
+    return lines
+  }
+}
+
+/// Problems met while evaluating; printed one per line, exit code 1.
+struct EvalFailure: Error, CustomStringConvertible {
+  let messages: [String]
+  var description: String { messages.joined(separator: "\n") }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+
+/// How results are printed.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+  /// Aligned lines for people.
+  case text
+  /// One JSON object per line, for scripts.
+  case json
+}
+
+/// A minimal JSON object writer with stable key order (no Foundation dependency in output paths).
+struct JSONLine {
+  private var fields: [String] = []
+
+  mutating func add(_ key: String, _ value: String?) {
+    fields.append("\(Self.quote(key)): \(value.map(Self.quote) ?? "null")")
+  }
+  mutating func add(_ key: String, _ value: Int?) {
+    fields.append("\(Self.quote(key)): \(value.map(String.init) ?? "null")")
+  }
+  mutating func add(_ key: String, _ value: Double?) {
+    let text = value.flatMap { $0.isFinite ? "\($0)" : nil } ?? "null"
+    fields.append("\(Self.quote(key)): \(text)")
+  }
+  mutating func add(_ key: String, _ value: Bool) { fields.append("\(Self.quote(key)): \(value)") }
+
+  var text: String { "{" + fields.joined(separator: ", ") + "}" }
+
+  static func quote(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\t": out += "\\t"
+      case "\r": out += "\\r"
+      default:
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "\""
+  }
+}

@@ -1,0 +1,164 @@
+import Ramanujan
+
+/// Everything `eval` says about one PCF at one depth, computed once.
+struct PCFReport: Sendable {
+  var id: String?
+  let pcf: PCF
+  let limit: Limit
+  /// The value rounded to the certified places shown (empty when nothing is certified).
+  let value: String
+  let shownPlaces: Int
+  let delta: Double?
+  /// Why δ is missing, when it is.
+  let deltaNote: String?
+  let reduction: Limit.Reduction?
+  /// Decimal places where the value agrees with the reference limit, when one was given.
+  let agreement: Int?
+  let reference: String?
+
+  enum Depth: Sendable {
+    case fixed(Int)
+    case digits(Int, maxDepth: Int)
+  }
+
+  /// Evaluates `pcf`; δ against `reference` when given, else against the walk at twice the depth.
+  init(
+    pcf: PCF, id: String? = nil, depth: Depth, reference: ConstantExpression?, computeDelta: Bool,
+    showDigits: Int?, threads: Int
+  ) throws {
+    self.id = id
+    self.pcf = pcf
+    switch depth {
+    case .fixed(let n): limit = pcf.limit(depth: n, threads: threads)
+    case .digits(let d, let maxDepth): limit = pcf.limit(digits: d, maxDepth: maxDepth, threads: threads)
+    }
+    let certified = limit.digits
+    shownPlaces = min(certified, showDigits ?? certified)
+    value = limit.certifiedText(maxPlaces: shownPlaces)
+    self.reference = reference?.description
+    var referenceValue: BigFloat?
+    if let reference, limit.status == .converging || limit.exactValue != nil {
+      let places = min(certified, 1_000_000) + 30
+      referenceValue = try reference.evaluate(.digits(places + 20))
+      let difference = (limit.value(.digits(places + 20)) - referenceValue!).magnitude
+      agreement = difference.isZero ? places : max(0, Int((-difference.log10Magnitude).rounded(.down)))
+    } else {
+      agreement = nil
+    }
+    guard limit.status == .converging else {
+      reduction = nil
+      delta = nil
+      deltaNote = limit.status == .converging ? nil : "undefined: the limit is not read from converging convergents"
+      return
+    }
+    let reduction = limit.reduction()
+    self.reduction = reduction
+    guard computeDelta else {
+      delta = nil
+      deltaNote = "not computed (--no-delta)"
+      return
+    }
+    do {
+      if let referenceValue {
+        delta = try limit.delta(reference: referenceValue, referenceDigits: nil, reduction: reduction)
+      } else {
+        let deeper = pcf.limit(depth: 2 * limit.depth, threads: threads)
+        try deeper.requireConverging()
+        delta = try limit.delta(
+          reference: deeper.value(.digits(deeper.digits + 20)), referenceDigits: deeper.digits, reduction: reduction)
+      }
+      deltaNote = nil
+    } catch {
+      delta = nil
+      deltaNote = error.description
+    }
+  }
+
+  var text: [String] {
+    let name = "\(id.map { "\($0): " } ?? "")\(pcf)"
+    var lines = [limit.terminationIndex.map { "\(name) terminates at n = \($0)" } ?? "\(name) at depth \(limit.depth)"]
+    switch limit.status {
+    case .terminates(let at):
+      lines.append("  value   \(limit.exactValue!) (exact: b(\(at)) = 0 ends the fraction)")
+      lines.append("  approx  \(limit.value(.digits(60)).scientific(significantDigits: 50))")
+      return lines
+    case .zeroDenominator, .notConverging:
+      return lines
+    case .converging:
+      break
+    }
+    let more = shownPlaces < limit.digits ? "… (\(limit.digits - shownPlaces) more certified places; --show-digits)" : ""
+    lines.append("  value   \(value)\(more)")
+    lines.append("  digits  \(limit.digits) certified decimal places")
+    if let rate = limit.rate { lines.append("  rate    \(Self.format(rate, 4)) digits/term") }
+    lines.append("  delta   \(delta.map { Self.format($0, 5) } ?? "– (\(deltaNote ?? ""))")")
+    if let reduction {
+      let degree = reduction.factorialDegree.map { "; gcd ~ (N!)^k·c^N with k = \(Self.format($0, 3))" } ?? ""
+      lines.append("  gcd     log10 gcd(p, q) = \(Self.format(reduction.log10GCD, 1))\(degree)")
+    }
+    if let agreement, let reference {
+      lines.append("  limit   agrees with \(reference) to \(agreement) places")
+    }
+    return lines
+  }
+
+  var json: String {
+    var o = JSONLine()
+    if let id { o.add("id", id) }
+    o.add("a", pcf.a.description)
+    o.add("b", pcf.b.description)
+    o.add("depth", limit.depth)
+    o.add("status", Self.statusName(limit.status))
+    if limit.exactValue != nil {
+      o.add("value", limit.exactValue!.description)
+      o.add("digits", nil as Int?)
+      o.add("exact", true)
+    } else {
+      o.add("value", value.isEmpty ? nil : value)
+      o.add("digits", limit.digits)
+    }
+    o.add("rate", limit.rate)
+    o.add("delta", delta)
+    if let deltaNote { o.add("delta_note", deltaNote) }
+    o.add("log10_gcd", reduction?.log10GCD)
+    o.add("factorial_degree", reduction?.factorialDegree)
+    if let reference {
+      o.add("limit", reference)
+      o.add("agreement", agreement)
+    }
+    return o.text
+  }
+
+  static func statusName(_ s: Limit.Status) -> String {
+    switch s {
+    case .converging: return "converging"
+    case .terminates: return "terminates"
+    case .zeroDenominator: return "zero_denominator"
+    case .notConverging: return "not_converging"
+    }
+  }
+
+  /// Fixed-point text of a double with `places` decimals.
+  static func format(_ x: Double, _ places: Int) -> String {
+    guard x.isFinite else { return "\(x)" }
+    let scale = (0..<places).reduce(1.0) { r, _ in r * 10 }
+    let rounded = (x * scale).rounded() / scale
+    var s = "\(rounded)"
+    if s.contains("e") { return s }
+    let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+    let fraction = parts.count > 1 ? String(parts[1]) : ""
+    s = String(parts[0]) + "." + fraction + String(repeating: "0", count: max(0, places - fraction.count))
+    return s
+  }
+
+  /// The problem with this result, as a one-line error, or `nil` when it is a good result.
+  var failure: String? {
+    switch limit.status {
+    case .converging, .terminates: return nil
+    case .zeroDenominator:
+      return "\(pcf): q(N) = 0 at depth \(limit.depth), so the convergent is undefined there; try another depth"
+    case .notConverging:
+      return "\(pcf) does not converge at depth \(limit.depth): the differences of convergents are not shrinking (divergent, oscillating or stalled)"
+    }
+  }
+}

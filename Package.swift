@@ -29,6 +29,10 @@ let package = Package(
       name: "RamanujanCLI",
       dependencies: ["Ramanujan", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
+    // Benchmarks beside the peers (Benchmarks/peers): `swift run -c release ramanujan-benchmarks`.
+    .executableTarget(
+      name: "ramanujan-benchmarks", dependencies: ["Ramanujan"], path: "Benchmarks/Sources/RamanujanBenchmarks"
+    ),
     .testTarget(name: "MultiprecisionTests", dependencies: ["Multiprecision"]),
     .testTarget(name: "PolynomialsTests", dependencies: ["Polynomials"]),
     .testTarget(name: "RecurrencesTests", dependencies: ["Recurrences", "Polynomials"]),

@@ -6,8 +6,9 @@ extension ConstantExpression {
   /// Evaluates twice, at the target precision plus g and plus g + 32 guard bits (constants computed once
   /// at the higher one), and returns the second when both agree to the target precision plus 2 bits;
   /// otherwise g grows fourfold, up to max(4096, target) bits, beyond which it throws
-  /// `EvaluationError.cancellation` (typically a zero in disguise such as `sqrt(2)^2-2`).
-  /// Expressions without constants or functions are evaluated exactly first.
+  /// `EvaluationError.cancellation` (typically a zero in disguise such as `sqrt(2)*sqrt(3)-sqrt(6)`).
+  /// A value that is exactly 0 at both working precisions (`e-e`) is returned as 0. Expressions without
+  /// constants or functions are evaluated exactly.
   ///
   /// Throws `EvaluationError` naming the sub-expression at fault: a division by zero (a divisor that is 0
   /// at the working precision), log of a non-positive number, square root of a negative number, a

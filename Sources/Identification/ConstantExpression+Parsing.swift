@@ -5,9 +5,9 @@ extension ConstantExpression {
   ///
   /// Grammar, loosest first: `+ -` (left), `* /` (left), unary `-` and `+`, `^` (right; `-x^2` is
   /// -(x²) and `2^-1` is 1/2), then numbers (`12`, `0.25`), constant names (`pi`, `e`, `G`, `phi`, `gamma`,
-  /// `delta_Gompertz` and the aliases `catalan`, `euler_gamma`, `gompertz`), calls `zeta(k)`, `log(x)`
-  /// (alias `ln`), `sqrt(x)`, `exp(x)`, and parentheses. Spaces between tokens are ignored; there is no
-  /// implicit multiplication.
+  /// `delta_Gompertz` and the aliases `catalan`, `euler_gamma`, `gompertz`), calls `zeta(k)` (k an exact
+  /// integer ≥ 2, such as `3` or `2+1`), `log(x)` (alias `ln`), `sqrt(x)`, `exp(x)`, and parentheses.
+  /// Spaces between tokens are ignored; there is no implicit multiplication.
   ///
   /// Throws `ParseError` naming the column (1-based) and the text that could not be read.
   /// - Complexity: O(n) in the length of the text.
@@ -126,7 +126,7 @@ struct _Parser {
         try advance()
         return .constant(constant)
       }
-      if name == "zeta" || name == "exp" || Constant.Function(name: name) != nil {
+      if name == "exp" || Constant.Function(name: name) != nil {
         return try parseCall(name)
       }
       throw unreadable()
@@ -146,11 +146,17 @@ struct _Parser {
     let argument = try parseSum()
     let argumentText = String(characters[argumentStart..<tokenStart])._trimmed()
     try expect(")")
-    // An integer literal in the catalog makes the constant itself.
-    var k: Int?
-    if case .number(let r) = argument, r.isInteger { k = Int(exactly: r.numerator) }
     if name == "exp" { return .function(.exp, argument) }
     let family = Constant.Function(name: name)!
+    // log and sqrt of an integer literal in the catalog make the constant itself; zeta needs an integer.
+    let k: Int?
+    if family == .zeta {
+      k = argument.rationalValue.flatMap { $0.isInteger ? Int(exactly: $0.numerator) : nil }
+    } else if case .number(let r) = argument, r.isInteger {
+      k = Int(exactly: r.numerator)
+    } else {
+      k = nil
+    }
     if let k, family.accepts(k) { return .constant(family.constant(k)) }
     switch family {
     case .zeta:

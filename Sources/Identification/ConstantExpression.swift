@@ -59,7 +59,7 @@ extension ConstantExpression {
   }
 
   /// The exact value when the expression holds no constant and no function, and its integer powers stay
-  /// small (|exponent| ≤ 4096); `nil` otherwise or on a division by zero.
+  /// small (|exponent| ≤ 4096, results below 2^22 bits); `nil` otherwise or on a division by zero.
   public var rationalValue: BigRational? {
     switch self {
     case .number(let r): return r
@@ -72,7 +72,8 @@ extension ConstantExpression {
       guard let (a, b) = _both(x, y), !b.isZero else { return nil }
       return a / b
     case .power(let x, let y):
-      guard let (a, b) = _both(x, y), b.isInteger, let k = Int(exactly: b.numerator), Swift.abs(k) <= 4096
+      guard let (a, b) = _both(x, y), b.isInteger, let k = Int(exactly: b.numerator), Swift.abs(k) <= 4096,
+        (a.numerator.bitWidth + a.denominator.bitWidth) * Swift.abs(k) <= 1 << 22
       else { return nil }
       if k < 0 && a.isZero { return nil }
       let p = a.numerator.power(Swift.abs(k))

@@ -7,4 +7,7 @@ public enum WalkCutoffs {
   public static let parallelSteps = 2_000
   /// Entries above this many bits are multiplied with the matrix product split across threads.
   public static let parallelProductBits = 2_000_000
+  /// 2×2 products whose smaller factor has entries of at least this many bits use Winograd's
+  /// 7-multiplication scheme (the extra additions are cheap next to a multiplication).
+  public static let winogradBits = 4_000
 }

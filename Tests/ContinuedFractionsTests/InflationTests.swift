@@ -1,0 +1,56 @@
+import Multiprecision
+import Polynomials
+import Recurrences
+import Testing
+
+@testable import ContinuedFractions
+
+@Suite struct InflationTests {
+  let apery = try! PCF(a: "34n^3+51n^2+27n+5", b: "-n^6")
+
+  @Test("inflate then deflate is the identity; the limit scales by c(0)")
+  func roundTrip() throws {
+    let c = try Polynomial(parsing: "2n+3")
+    let inflated = apery.inflated(by: c)
+    #expect(inflated.deflated(by: c) == apery)
+    let l = apery.limit(depth: 200).value(.digits(300))
+    let li = inflated.limit(depth: 200).value(.digits(300))
+    #expect(((li - l * 3).magnitude).log10Magnitude < -250)
+  }
+
+  @Test("deflation by a non-factor is nil")
+  func notDivisible() throws {
+    #expect(apery.deflated(by: try Polynomial(parsing: "n+1")) == nil)
+    #expect(apery.deflated(by: Polynomial([2])) == nil)
+  }
+
+  @Test("deflatedAll removes random inflations", arguments: 0..<12)
+  func deflateAllRandom(seed: Int) throws {
+    var g = SeededGenerator(seed: UInt64(seed + 1))
+    // Random inflation: a constant, linear factors and sometimes an irreducible quadratic.
+    var c = Polynomial([Int.random(in: 1...6, using: &g)])
+    for _ in 0..<Int.random(in: 0...3, using: &g) { c = c * Polynomial([Int.random(in: -4...4, using: &g), Int.random(in: 1...3, using: &g)]) }
+    if Bool.random(using: &g) { c = c * (try Polynomial(parsing: "n^2+n+1")) }
+    let inflated = apery.inflated(by: c)
+    let (pcf, factor) = inflated.deflatedAll()
+    #expect(pcf.inflated(by: factor) == inflated)
+    #expect(pcf == apery, "inflated by \(c): got \(pcf) with factor \(factor)")
+  }
+
+  @Test("a fully deflated PCF stays as it is")
+  func alreadyDeflated() throws {
+    for (a, b) in [("34n^3+51n^2+27n+5", "-n^6"), ("2n+1", "n^2"), ("12n^2+12n+4", "-32n^4"), ("3", "1")] {
+      let pcf = try PCF(a: a, b: b)
+      let (d, factor) = pcf.deflatedAll()
+      #expect(d == pcf && factor == .one, "\(pcf) → \(d)")
+    }
+  }
+
+  @Test("content: c | a and c² | b")
+  func integerContent() throws {
+    let pcf = try PCF(a: "6n+12", b: "36n^2")
+    let (d, factor) = pcf.deflatedAll()
+    #expect(factor == Polynomial([6]) * Polynomial([2, 1]))
+    #expect(d.inflated(by: factor) == pcf)
+  }
+}

@@ -46,7 +46,10 @@ extension Limit {
     let difference = (BigFloat(reference, precision: working) - x).magnitude
     let differenceDigits = difference.isZero ? Int.max : Int((-difference.log10Magnitude).rounded(.up))
     guard differenceDigits <= available - 5 else {
-      throw .referenceTooImprecise(depth: depth, needed: differenceDigits == .max ? available + 10 : differenceDigits + 5, available: available)
+      // The difference is at the reference's noise level: the real one lies beyond both it and
+      // the error estimate of this walk.
+      let needed = max(differenceDigits == .max ? available : differenceDigits, Int(-(errorLog10 ?? 0))) + 10
+      throw .referenceTooImprecise(depth: depth, needed: needed, available: available)
     }
     let log10Reduced = (reduction ?? self.reduction()).log10ReducedDenominator
     guard log10Reduced > 0 else { throw .notConverging(depth: depth) }

@@ -39,18 +39,24 @@ import Testing
 
   @Test("a fully deflated PCF stays as it is")
   func alreadyDeflated() throws {
-    for (a, b) in [("34n^3+51n^2+27n+5", "-n^6"), ("2n+1", "n^2"), ("12n^2+12n+4", "-32n^4"), ("3", "1")] {
+    for (a, b) in [("34n^3+51n^2+27n+5", "-n^6"), ("2n+1", "n^2"), ("3n^2+3n+1", "-2n^4"), ("3", "1")] {
       let pcf = try PCF(a: a, b: b)
       let (d, factor) = pcf.deflatedAll()
       #expect(d == pcf && factor == .one, "\(pcf) → \(d)")
     }
   }
 
-  @Test("content: c | a and c² | b")
-  func integerContent() throws {
-    let pcf = try PCF(a: "6n+12", b: "36n^2")
+  @Test("integer and polynomial content: c | a and c(n)c(n−1) | b")
+  func content() throws {
+    let base = try PCF(a: "n+5", b: "n^2")
+    let pcf = base.inflated(by: try Polynomial(parsing: "6n+12"))
+    #expect(pcf == (try PCF(a: "6(n+2)(n+5)", b: "36(n+2)(n+1)n^2")))
     let (d, factor) = pcf.deflatedAll()
-    #expect(factor == Polynomial([6]) * Polynomial([2, 1]))
-    #expect(d.inflated(by: factor) == pcf)
+    let expected = try Polynomial(parsing: "6n+12")
+    #expect(d == base && factor == expected)
+    // The Catalan PCF of MathOverflow 447099 carries content 4: 4 | a, 16 | b.
+    let catalan = try PCF(a: "12n^2+12n+4", b: "-32n^4").deflatedAll()
+    let reduced = try PCF(a: "3n^2+3n+1", b: "-2n^4")
+    #expect(catalan.pcf == reduced && catalan.factor == Polynomial([4]))
   }
 }

@@ -1,2 +1,2 @@
 // Identification benchmarks (issue 3): cases named identify_*, beside ramanujantools' identify.
-let identifyCases: [(String, () throws -> Void)] = []
+let identifyCases: [(String, @Sendable () throws -> Void)] = []

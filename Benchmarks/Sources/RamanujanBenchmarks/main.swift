@@ -33,7 +33,7 @@ func walk(_ depth: Int, reps: Int, name: String) {
   report(name, t, reps, [("q_digits", "\(w[1, 1].decimalDigitCount)"), ("threads", "\(threads)")])
 }
 
-let pcfCases: [(String, () throws -> Void)] = [
+let pcfCases: [(String, @Sendable () throws -> Void)] = [
   ("walk_1e4", { walk(10_000, reps: 5, name: "walk_1e4") }),
   ("walk_1e5", { walk(100_000, reps: 3, name: "walk_1e5") }),
   ("walk_1e6", { walk(1_000_000, reps: 1, name: "walk_1e6") }),

@@ -117,7 +117,8 @@ struct _PolynomialParser {
         }
         let inverse = BigRational(1) / divisor[0]
         result = result * RationalPolynomial(coefficients: [inverse])
-      } else if c.isNumber || c == "(" || startsVariable() {
+      } else if c.isNumber || c == "(" || c.isLetter {
+        // Juxtaposition; a letter that is not the variable is reported by `atom()`.
         result = result * (try unary())
       } else {
         return result

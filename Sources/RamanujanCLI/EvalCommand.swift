@@ -17,7 +17,8 @@ struct EvalCommand: ParsableCommand {
       """
   )
 
-  @Option(name: .customLong("a"), parsing: .unconditional, help: "The partial denominators a(n), e.g. '34n^3+51n^2+27n+5'.")
+  @Option(
+    name: .customLong("a"), parsing: .unconditional, help: "The partial denominators a(n), e.g. '34n^3+51n^2+27n+5'.")
   var a: String?
 
   @Option(name: .customLong("b"), parsing: .unconditional, help: "The partial numerators b(n), e.g. '-n^6'.")
@@ -35,7 +36,9 @@ struct EvalCommand: ParsableCommand {
   @Option(name: .customLong("max-depth"), help: "Largest depth --to-digits may use.")
   var maxDepth: Int = 1_000_000
 
-  @Option(name: .long, parsing: .unconditional, help: "The known limit as an expression (e.g. '6/zeta(3)'): used for delta and checked.")
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "The known limit as an expression (e.g. '6/zeta(3)'): used for delta and checked.")
   var limit: String?
 
   @Flag(name: .customLong("no-delta"), help: "Skip delta (it walks twice as deep without --limit).")
@@ -64,7 +67,9 @@ struct EvalCommand: ParsableCommand {
     if depth != nil && toDigits != nil { throw ValidationError("give --depth or --to-digits, not both") }
     if maxDepth <= 0 { throw ValidationError("--max-depth must be at least 1, got \(maxDepth)") }
     if let showDigits, showDigits < 0 { throw ValidationError("--show-digits must be at least 0, got \(showDigits)") }
-    if let threads, !(1...1024).contains(threads) { throw ValidationError("--threads must be in 1...1024, got \(threads)") }
+    if let threads, !(1...1024).contains(threads) {
+      throw ValidationError("--threads must be in 1...1024, got \(threads)")
+    }
     if let a { _ = try Self.polynomial(a, option: "--a") }
     if let b { _ = try Self.polynomial(b, option: "--b") }
     if let limit { _ = try Self.expression(limit, option: "--limit") }
@@ -94,7 +99,8 @@ struct EvalCommand: ParsableCommand {
     var jobs: [(id: String?, pcf: PCF, reference: ConstantExpression?)] = []
     if let a, let b {
       let reference = try limit.map { try Self.expression($0, option: "--limit") }
-      jobs.append((nil, PCF(a: try Self.polynomial(a, option: "--a"), b: try Self.polynomial(b, option: "--b")), reference))
+      jobs.append(
+        (nil, PCF(a: try Self.polynomial(a, option: "--a"), b: try Self.polynomial(b, option: "--b")), reference))
     } else if let file {
       let table = try PCFTable(path: file)
       for row in table.rows {

@@ -87,7 +87,8 @@ struct PCFReport: Sendable {
     case .converging:
       break
     }
-    let more = shownPlaces < limit.digits ? "… (\(limit.digits - shownPlaces) more certified places; --show-digits)" : ""
+    let more =
+      shownPlaces < limit.digits ? "… (\(limit.digits - shownPlaces) more certified places; --show-digits)" : ""
     lines.append("  value   \(value)\(more)")
     lines.append("  digits  \(limit.digits) certified decimal places")
     if let rate = limit.rate { lines.append("  rate    \(Self.format(rate, 4)) digits/term") }
@@ -158,7 +159,8 @@ struct PCFReport: Sendable {
     case .zeroDenominator:
       return "\(pcf): q(N) = 0 at depth \(limit.depth), so the convergent is undefined there; try another depth"
     case .notConverging:
-      return "\(pcf) does not converge at depth \(limit.depth): the differences of convergents are not shrinking (divergent, oscillating or stalled)"
+      return
+        "\(pcf) does not converge at depth \(limit.depth): the differences of convergents are not shrinking (divergent, oscillating or stalled)"
     }
   }
 }

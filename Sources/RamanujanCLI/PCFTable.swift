@@ -28,14 +28,18 @@ struct PCFTable {
   }
 
   init(text: String, path: String) throws {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+    }
     guard let headerIndex = lines.firstIndex(where: { !$0.hasPrefix("#") && !$0.trimmed.isEmpty }) else {
       throw RowError(path: path, line: 1, message: "no header line with columns a(n) and b(n)")
     }
     let header = lines[headerIndex].split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmed }
     func column(_ names: String...) -> Int? { header.firstIndex { names.contains($0) } }
     guard let aColumn = column("a(n)", "a"), let bColumn = column("b(n)", "b") else {
-      throw RowError(path: path, line: headerIndex + 1, message: "the header must name columns 'a(n)' and 'b(n)'; it has \(header.joined(separator: ", "))")
+      throw RowError(
+        path: path, line: headerIndex + 1,
+        message: "the header must name columns 'a(n)' and 'b(n)'; it has \(header.joined(separator: ", "))")
     }
     let idColumn = column("id")
     let limitColumn = column("limit")

@@ -8,7 +8,9 @@ public struct IntegerMatrix: Sendable, Hashable {
   public internal(set) var entries: [BigInt]
 
   public init(rows: Int, columns: Int, entries: [BigInt]) {
-    precondition(rows >= 1 && columns >= 1 && entries.count == rows * columns, "matrix shape \(rows)x\(columns) does not match \(entries.count) entries")
+    precondition(
+      rows >= 1 && columns >= 1 && entries.count == rows * columns,
+      "matrix shape \(rows)x\(columns) does not match \(entries.count) entries")
     self.rows = rows
     self.columns = columns
     self.entries = entries
@@ -99,6 +101,8 @@ public struct IntegerMatrix: Sendable, Hashable {
 
 extension IntegerMatrix: CustomStringConvertible {
   public var description: String {
-    "[" + (0..<rows).map { i in "[" + (0..<columns).map { self[i, $0].description }.joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
+    "["
+      + (0..<rows).map { i in "[" + (0..<columns).map { self[i, $0].description }.joined(separator: ", ") + "]" }
+      .joined(separator: ", ") + "]"
   }
 }

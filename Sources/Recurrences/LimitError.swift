@@ -12,7 +12,8 @@ public enum LimitError: Error, Sendable, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .referenceTooImprecise(let depth, let needed, let available):
-      return "reference value has \(available) correct digits but δ at depth \(depth) needs \(needed); give a more precise reference or a smaller depth"
+      return
+        "reference value has \(available) correct digits but δ at depth \(depth) needs \(needed); give a more precise reference or a smaller depth"
     case .notConverging(let depth):
       return "the convergents are not converging at depth \(depth)"
     case .zeroDenominator(let depth):

@@ -18,7 +18,9 @@ extension PolynomialMatrix {
   /// The cumulative walks to several depths in one pass: element k is
   /// M(start)···M(start+depths[k]−1). Precondition: depths ascending and ≥ 0.
   public func walk(start: Int, depths: [Int], threads: Int = availableCores) -> [IntegerMatrix] {
-    precondition(zip(depths, depths.dropFirst()).allSatisfy { $0 <= $1 } && (depths.first ?? 0) >= 0, "depths \(depths) must be ascending and non-negative")
+    precondition(
+      zip(depths, depths.dropFirst()).allSatisfy { $0 <= $1 } && (depths.first ?? 0) >= 0,
+      "depths \(depths) must be ascending and non-negative")
     let kernel = _WalkKernel(self)
     var results: [IntegerMatrix] = []
     var current = IntegerMatrix.identity(size)
@@ -26,7 +28,11 @@ extension PolynomialMatrix {
     for d in depths {
       if d > reached {
         let segment = kernel.product(start + reached, start + d, threads: max(1, threads))
-        current = reached == 0 ? segment : current.multiplied(by: segment, parallel: threads > 1 && segment.maxBitWidth > WalkCutoffs.parallelProductBits)
+        current =
+          reached == 0
+          ? segment
+          : current.multiplied(
+            by: segment, parallel: threads > 1 && segment.maxBitWidth > WalkCutoffs.parallelProductBits)
         reached = d
       }
       results.append(current)

@@ -8,7 +8,9 @@ public struct PolynomialMatrix: Sendable, Hashable {
   public let entries: [Polynomial]
 
   public init(size: Int, entries: [Polynomial]) {
-    precondition(size >= 1 && entries.count == size * size, "a \(size)x\(size) matrix needs \(size * size) entries, got \(entries.count)")
+    precondition(
+      size >= 1 && entries.count == size * size,
+      "a \(size)x\(size) matrix needs \(size * size) entries, got \(entries.count)")
     self.size = size
     self.entries = entries
   }
@@ -47,6 +49,8 @@ public struct PolynomialMatrix: Sendable, Hashable {
 
 extension PolynomialMatrix: CustomStringConvertible {
   public var description: String {
-    "[" + (0..<size).map { i in "[" + (0..<size).map { self[i, $0].description }.joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
+    "["
+      + (0..<size).map { i in "[" + (0..<size).map { self[i, $0].description }.joined(separator: ", ") + "]" }.joined(
+        separator: ", ") + "]"
   }
 }

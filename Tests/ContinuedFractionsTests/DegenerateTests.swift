@@ -29,7 +29,9 @@ import Testing
     #expect(limit.status == .zeroDenominator)
     #expect(limit.digits == 0)
     #expect(limit.certifiedText() == "")
-    #expect(throws: LimitError.zeroDenominator(depth: 50)) { try limit.delta(reference: BigFloat(1, precision: .digits(50))) }
+    #expect(throws: LimitError.zeroDenominator(depth: 50)) {
+      try limit.delta(reference: BigFloat(1, precision: .digits(50)))
+    }
   }
 
   @Test("a(n) = 0 for some n is legal and evaluated")

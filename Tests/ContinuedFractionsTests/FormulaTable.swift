@@ -21,5 +21,7 @@ struct KnownFormula: Sendable, CustomStringConvertible {
 
   /// The listed value; its decimal places are the ones it holds.
   var reference: BigFloat { BigFloat(value, precision: .digits(200))! }
-  var referencePlaces: Int { value.count - (value.firstIndex(of: ".").map { value.distance(from: value.startIndex, to: $0) } ?? 0) - 1 }
+  var referencePlaces: Int {
+    value.count - (value.firstIndex(of: ".").map { value.distance(from: value.startIndex, to: $0) } ?? 0) - 1
+  }
 }

@@ -29,7 +29,9 @@ import Testing
     var g = SeededGenerator(seed: UInt64(seed + 1))
     // Random inflation: a constant, linear factors and sometimes an irreducible quadratic.
     var c = Polynomial([Int.random(in: 1...6, using: &g)])
-    for _ in 0..<Int.random(in: 0...3, using: &g) { c = c * Polynomial([Int.random(in: -4...4, using: &g), Int.random(in: 1...3, using: &g)]) }
+    for _ in 0..<Int.random(in: 0...3, using: &g) {
+      c = c * Polynomial([Int.random(in: -4...4, using: &g), Int.random(in: 1...3, using: &g)])
+    }
     if Bool.random(using: &g) { c = c * (try Polynomial(parsing: "n^2+n+1")) }
     let inflated = apery.inflated(by: c)
     let (pcf, factor) = inflated.deflatedAll()

@@ -17,7 +17,8 @@ import Testing
     let error = (limit.value(.digits(300)) - f.reference).magnitude
     let correct = error.isZero ? 1000 : -error.log10Magnitude
     // Honest: every certified place is correct (compared as far as the listed value goes).
-    #expect(correct >= Double(min(certified, f.referencePlaces - 1)), "\(f.id): \(certified) certified, \(correct) correct")
+    #expect(
+      correct >= Double(min(certified, f.referencePlaces - 1)), "\(f.id): \(certified) certified, \(correct) correct")
     if f.id == "euler_ln2_slow" {
       // Polynomial convergence: about 1/N, so a few places at depth 4000 and not more are claimed.
       #expect(limit.depth == 4000)

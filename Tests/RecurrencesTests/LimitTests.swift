@@ -51,9 +51,11 @@ import Testing
   func messages() {
     #expect(
       LimitError.referenceTooImprecise(depth: 200, needed: 615, available: 100).description
-        == "reference value has 100 correct digits but δ at depth 200 needs 615; give a more precise reference or a smaller depth")
+        == "reference value has 100 correct digits but δ at depth 200 needs 615; give a more precise reference or a smaller depth"
+    )
     #expect(LimitError.notConverging(depth: 7).description == "the convergents are not converging at depth 7")
-    #expect(LimitError.zeroDenominator(depth: 4).description == "q(N) = 0 at depth 4: the convergent is undefined there")
+    #expect(
+      LimitError.zeroDenominator(depth: 4).description == "q(N) = 0 at depth 4: the convergent is undefined there")
     #expect(
       LimitError.terminates(at: 3, value: "7/2").description
         == "the fraction terminates at n = 3 (b(3) = 0): its value is the rational 7/2")

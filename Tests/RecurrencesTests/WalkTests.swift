@@ -10,7 +10,9 @@ import Testing
   }
 
   func randomMatrix(_ g: inout SeededGenerator, size: Int) -> PolynomialMatrix {
-    PolynomialMatrix(size: size, entries: (0..<size * size).map { _ in randomPolynomial(&g, degree: Int.random(in: 0...3, using: &g), bound: 9) })
+    PolynomialMatrix(
+      size: size,
+      entries: (0..<size * size).map { _ in randomPolynomial(&g, degree: Int.random(in: 0...3, using: &g), bound: 9) })
   }
 
   @Test("product tree equals the naive left-to-right walk", arguments: [1, 2])
@@ -20,7 +22,9 @@ import Testing
       for depth in [0, 1, 2, 23, 24, 25, 49, 100, 257] {
         let m = randomMatrix(&g, size: size)
         let start = Int.random(in: 0...5, using: &g)
-        #expect(m.walk(start: start, depth: depth, threads: threads) == m.walkNaive(start: start, depth: depth), "\(m) from \(start) depth \(depth)")
+        #expect(
+          m.walk(start: start, depth: depth, threads: threads) == m.walkNaive(start: start, depth: depth),
+          "\(m) from \(start) depth \(depth)")
       }
     }
   }

@@ -49,7 +49,9 @@ let pcfCases: [(String, @Sendable () throws -> Void)] = [
         let delta = try limit.delta(reference: reference)
         return (limit.digits, delta, text.count)
       }
-      report("digits_precision_delta_1e5", t, 1, [("digits", "\(out.0)"), ("delta", "\(out.1)"), ("value_chars", "\(out.2)")])
+      report(
+        "digits_precision_delta_1e5", t, 1,
+        [("digits", "\(out.0)"), ("delta", "\(out.1)"), ("value_chars", "\(out.2)")])
     }
   ),
   (

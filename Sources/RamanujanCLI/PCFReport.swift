@@ -15,6 +15,7 @@ struct PCFReport: Sendable {
   /// Decimal places where the value agrees with the reference limit, when one was given.
   let agreement: Int?
   let reference: String?
+  let showDigits: Int?
 
   enum Depth: Sendable {
     case fixed(Int)
@@ -28,6 +29,7 @@ struct PCFReport: Sendable {
   ) throws {
     self.id = id
     self.pcf = pcf
+    self.showDigits = showDigits
     switch depth {
     case .fixed(let n): limit = pcf.limit(depth: n, threads: threads)
     case .digits(let d, let maxDepth): limit = pcf.limit(digits: d, maxDepth: maxDepth, threads: threads)
@@ -110,10 +112,12 @@ struct PCFReport: Sendable {
     o.add("b", pcf.b.description)
     o.add("depth", limit.depth)
     o.add("status", Self.statusName(limit.status))
-    if limit.exactValue != nil {
-      o.add("value", limit.exactValue!.description)
-      o.add("digits", nil as Int?)
-      o.add("exact", true)
+    if let exact = limit.exactValue {
+      // Every place of an exact rational is certified; show as many as asked (default 100).
+      let places = showDigits ?? 100
+      o.add("value", limit.value(.digits(places + 40)).decimal(places: places))
+      o.add("digits", places)
+      o.add("exact_value", exact.description)
     } else {
       o.add("value", value.isEmpty ? nil : value)
       o.add("digits", limit.digits)

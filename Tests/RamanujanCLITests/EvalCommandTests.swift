@@ -76,6 +76,8 @@ import Testing
     #expect(terminating.failures.isEmpty)
     #expect(terminating.lines[0] == "PCF(n, -n + 2) terminates at n = 2")
     #expect(terminating.lines[1] == "  value   1 (exact: b(2) = 0 ends the fraction)")
+    let exact = try run(["--a", "3", "--b", "(n-4)(n+1)", "--depth", "50", "--format", "json", "--show-digits", "5"])
+    #expect(exact.lines[0].contains("\"value\": \"3.63265\", \"digits\": 5, \"exact_value\": \"178/49\""), "\(exact.lines[0])")
   }
 
   @Test("a table is evaluated row by row; a bad row is reported and the others still run")

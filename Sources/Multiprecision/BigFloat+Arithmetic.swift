@@ -50,7 +50,12 @@ extension BigFloat {
     mpfr_add_si(result._mutablePointer(), lhs._pointer, rhs, MPFR_RNDN)
     return result
   }
-  public static func - (lhs: BigFloat, rhs: Int) -> BigFloat { lhs + (-rhs) }
+  public static func - (lhs: BigFloat, rhs: Int) -> BigFloat {
+    // Not `lhs + (-rhs)`: negating Int.min traps.
+    var result = BigFloat(precision: lhs.precision)
+    mpfr_sub_si(result._mutablePointer(), lhs._pointer, rhs, MPFR_RNDN)
+    return result
+  }
   /// `lhs / rhs` with an integer numerator.
   public static func / (lhs: Int, rhs: BigFloat) -> BigFloat {
     var result = BigFloat(precision: rhs.precision)

@@ -115,10 +115,11 @@ extension Int {
 }
 
 extension Double {
-  /// The nearest double, or ±infinity beyond the double range.
+  /// The nearest double (ties to even), or ±infinity beyond the double range.
   public init(_ x: BigInt) {
-    if x.bitWidth > 1024 { self = x.isNegative ? -.infinity : .infinity; return }
-    self = __gmpz_get_d(x._pointer)
+    if x.bitWidth <= 53 { self = __gmpz_get_d(x._pointer); return }  // exact
+    // mpz_get_d truncates toward zero; MPFR rounds to nearest once, and overflows to ±infinity.
+    self = BigFloat(x, precision: .bits(53)).doubleValue
   }
 }
 

@@ -35,9 +35,11 @@ public struct BigRational: Sendable, Hashable {
     } else if let dot = s.firstIndex(of: ".") {
       let whole = s[..<dot]
       let fraction = s[s.index(after: dot)...]
-      guard !fraction.isEmpty || !whole.isEmpty, fraction.allSatisfy(\.isWholeNumber) else { return nil }
       let sign = whole.hasPrefix("-") ? "-" : ""
-      let digits = whole.drop { $0 == "-" || $0 == "+" }
+      let digits = whole.hasPrefix("-") || whole.hasPrefix("+") ? whole.dropFirst() : whole
+      // One optional sign, then ASCII digits on at least one side of the point.
+      guard !(digits.isEmpty && fraction.isEmpty), (digits + fraction).allSatisfy({ $0.isASCII && $0.isNumber })
+      else { return nil }
       guard let p = BigInt(sign + (digits.isEmpty ? "0" : String(digits)) + fraction) else { return nil }
       self.init(p, BigInt(10).power(fraction.count))
     } else {

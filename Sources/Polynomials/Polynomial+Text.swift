@@ -151,9 +151,14 @@ struct _PolynomialParser {
     skipSpaces()
     let start = position
     while let c = peek(), c.isASCII, c.isNumber { position += 1 }
-    guard position > start, let exponent = Int(String(chars[start..<position])), exponent <= 10_000 else {
-      position = start
+    guard position > start else {
       throw error(peek() == nil ? "missing exponent" : "exponent must be a non-negative integer, got '\(rest())'")
+    }
+    let digits = String(chars[start..<position])
+    // Well formed but too large: name the limit, not the form.
+    guard let exponent = Int(digits), exponent <= 10_000 else {
+      position = start
+      throw error("exponent must be at most 10000, got '\(digits)'")
     }
     var result = RationalPolynomial(coefficients: [1])
     for _ in 0..<exponent { result = result * base }

@@ -12,7 +12,7 @@ import Testing
   @Test(arguments: [
     (2, 3, 5, "0.66667", "0.66666"), (-2, 3, 5, "-0.66667", "-0.66666"), (0, 1, 5, "0.00000", "0.00000"),
     (0, 1, 0, "0", "0"), (1, 3, 0, "0", "0"), (5, 3, 0, "2", "1"), (-5, 3, 0, "-2", "-1"),
-    (123_456, 1000, 2, "123.46", "123.45"), (1, 40, 3, "0.025", "0.025"), (1, 400, 2, "0.00", "0.00"),
+    (123_456, 1000, 2, "123.46", "123.45"), (1, 32, 3, "0.031", "0.031"), (1, 400, 2, "0.00", "0.00"),
     (-1, 1000, 2, "0.00", "0.00"), (-6, 1000, 2, "-0.01", "0.00"), (7, 1, 3, "7.000", "7.000"),
     (-1, 7, 10, "-0.1428571429", "-0.1428571428"), (99_999, 100_000, 3, "1.000", "0.999"),
   ])
@@ -68,7 +68,9 @@ import Testing
     #expect(x.precision == Self.p)
   }
 
-  @Test(arguments: ["", "   ", "abc", "1.2.3", "1e", "e5", "-", ".", "1 2", "nan", "inf", "0x1p3", "1,5", "--1", "1e5.5", "1-2"])
+  @Test(arguments: [
+    "", "   ", "abc", "1.2.3", "1e", "e5", "-", ".", "1 2", "nan", "inf", "0x1p3", "1,5", "--1", "1e5.5", "1-2",
+  ])
   func rejectsInvalidText(text: String) {
     #expect(BigFloat(text, precision: Self.p) == nil)
   }
@@ -102,7 +104,9 @@ import Testing
     for result in [a + b, b + a, a - b, a * b, b * a, a / b, b / a, a.power(b)] {
       #expect(result.precision == .bits(200))
     }
-    for result in [-a, a.magnitude, a.squareRoot(), a.log(), a.exp(), a.log10(), a.power(3), a.root(3), a * 2, a / 2, a + 2, a - 2] {
+    for result in [
+      -a, a.magnitude, a.squareRoot(), a.log(), a.exp(), a.log10(), a.power(3), a.root(3), a * 2, a / 2, a + 2, a - 2,
+    ] {
       #expect(result.precision == .bits(100))
     }
     #expect((1 / b).precision == .bits(200))
@@ -119,7 +123,6 @@ import Testing
       // √2 is correct to half an ulp, so its square is within 2 ulps of 2 (an ulp of 2 is 2^(2−bits)).
       let error = (root * root - two).magnitude
       #expect(error <= BigFloat(2, precision: .bits(bits)).power(3 - bits), "\(bits) bits")
-      #expect(root * root != two || bits < 0)
     }
   }
 
@@ -129,6 +132,8 @@ import Testing
     #expect(BigFloat(3, precision: .bits(80)).power(2) == BigFloat(9, precision: .bits(80)))
     #expect(BigFloat(9, precision: .bits(80)).squareRoot() == BigFloat(3, precision: .bits(80)))
     #expect(x * 3 / 3 == x && x + 5 - 5 == x && (x - 27).isZero)
+    #expect(BigFloat(precision: .bits(80)) - Int.min == BigFloat(BigInt(2).power(63), precision: .bits(80)))
+    #expect(BigFloat(precision: .bits(80)) + Int.min == BigFloat(BigInt(Int.min), precision: .bits(80)))
     #expect(BigFloat(1, precision: .bits(80)).log().isZero)
     #expect(BigFloat(100, precision: .bits(80)).log10() == BigFloat(2, precision: .bits(80)))
     #expect(BigFloat(precision: .bits(80)).exp() == BigFloat(1, precision: .bits(80)))
@@ -157,13 +162,12 @@ import Testing
   }
 
   @Test func rationalsRoundCorrectly() {
-    // 1/3 to 64 bits: 0x0.AAAA…AAAB × 2^0 after rounding the repeating 1010… pattern.
     var rng = SplitMix64(seed: 51)
     for _ in 0..<100 {
       let q = BigRational(rng.signedBigInt(maxBits: 200), rng.nonZeroBigInt(maxBits: 200))
       let bits = Int.random(in: 10...300, using: &rng)
       let x = BigFloat(q, precision: .bits(bits))
-      // |x − q| ≤ |q|·2^(−bits): check with exact integer arithmetic on x scaled to an integer.
+      // |x − q| ≤ |q|·2^(−bits), an ulp at most, measured against q to 400 more bits.
       let wide = BigFloat(q, precision: .bits(bits + 400))
       let error = (x - wide).magnitude
       #expect(q.isZero ? x.isZero : error <= wide.magnitude * BigFloat(2, precision: .bits(64)).power(-bits), "\(q)")

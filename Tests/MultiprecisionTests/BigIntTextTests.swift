@@ -37,7 +37,8 @@ import Testing
   @Test func machineIntegersPrintLikeInt() {
     var rng = SplitMix64(seed: 7)
     let edges = [0, 1, -1, 9, 10, -10, Int.max, Int.min, Int.max - 1, Int.min + 1]
-    for v in edges + (0..<200).map({ _ in Int(truncatingIfNeeded: rng.next()) >> Int.random(in: 0...63, using: &rng) }) {
+    for v in edges + (0..<200).map({ _ in Int(truncatingIfNeeded: rng.next()) >> Int.random(in: 0...63, using: &rng) })
+    {
       #expect(BigInt(v).description == String(v))
       for radix in [2, 8, 16, 36] {
         #expect(BigInt(v).toString(radix: radix) == String(v, radix: radix))

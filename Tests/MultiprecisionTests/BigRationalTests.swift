@@ -87,7 +87,7 @@ import Testing
 
   @Test(arguments: [
     "1/0", "a/b", "", "/", "1/", "/2", ".", "-", "1.2.3", "1.-5", "--1.5", "+-1.5", "-+1.5", "1e5", "1/2/3", "0x10",
-    "1.5/2", "½", "1,5",
+    "1.5/2", "½", "1,5", "-.", "+.", "1.٣", "1.5x",
   ])
   func rejectsInvalidText(text: String) {
     #expect(BigRational(text) == nil)

@@ -21,9 +21,17 @@ let package = Package(
     .target(name: "Recurrences", dependencies: ["Multiprecision", "Polynomials"]),
     .target(name: "ContinuedFractions", dependencies: ["Multiprecision", "Polynomials", "Recurrences"]),
     .target(name: "Identification", dependencies: ["Multiprecision"]),
+    .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+    .target(name: "Store", dependencies: ["Search", "CSQLite"]),
+    .target(
+      name: "Search",
+      dependencies: ["Multiprecision", "Polynomials", "Recurrences", "ContinuedFractions", "Identification"]
+    ),
     .target(
       name: "Ramanujan",
-      dependencies: ["Multiprecision", "Polynomials", "Recurrences", "ContinuedFractions", "Identification"]
+      dependencies: [
+        "Multiprecision", "Polynomials", "Recurrences", "ContinuedFractions", "Identification", "Search", "Store",
+      ]
     ),
     .executableTarget(
       name: "RamanujanCLI",
@@ -40,7 +48,10 @@ let package = Package(
       name: "ContinuedFractionsTests", dependencies: ["ContinuedFractions", "Identification"],
       resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "IdentificationTests", dependencies: ["Identification"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "IdentificationTests", dependencies: ["Identification", "ContinuedFractions"], resources: [.copy("Fixtures")]
+    ),
     .testTarget(name: "RamanujanCLITests", dependencies: ["RamanujanCLI"]),
+    .testTarget(name: "SearchTests", dependencies: ["Search", "Store"], resources: [.copy("Fixtures")]),
   ]
 )

@@ -4,3 +4,5 @@
 @_exported import Multiprecision
 @_exported import Polynomials
 @_exported import Recurrences
+@_exported import Search
+@_exported import Store

@@ -2,11 +2,11 @@ import ArgumentParser
 
 /// The `ramanujan` command: one subcommand per file.
 @main
-struct RamanujanCommand: ParsableCommand {
+struct RamanujanCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ramanujan",
     abstract: "Evaluate, identify and search for formulas of mathematical constants.",
     version: "0.1.0",
-    subcommands: [EvalCommand.self]
+    subcommands: [EvalCommand.self, SearchCommand.self, HitsCommand.self]
   )
 }

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Ramanujan
+
+/// `ramanujan hits --store FILE`: list, filter and export the hits of a store.
+struct HitsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "hits",
+    abstract: "List the formulas a search found."
+  )
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, tsv, json
+  }
+
+  @Option(name: .long, help: "The SQLite store a search wrote.")
+  var store: String
+
+  @Option(name: .long, help: "Only hits whose expression uses this constant (e.g. 'zeta(3)').")
+  var constant: String?
+
+  @Option(name: .customLong("min-digits"), help: "Only hits verified to at least this many places.")
+  var minDigits: Int = 0
+
+  @Flag(name: .long, help: "One hit per canonical key (the first by candidate order).")
+  var unique = false
+
+  @Option(name: .long, help: "Output format: text, tsv or json (one object per line).")
+  var format: Format = .text
+
+  func validate() throws {
+    if minDigits < 0 { throw ValidationError("--min-digits must be at least 0, got \(minDigits)") }
+    if let constant {
+      do { _ = try Constant(name: constant) } catch { throw ValidationError("--constant: \(error)") }
+    }
+  }
+
+  func run() throws {
+    for line in try lines() { print(line) }
+  }
+
+  func lines() throws -> [String] {
+    guard PCFTable.read(store) != nil else { throw ValidationError("cannot read store '\(store)'") }
+    let db = try SearchStore(path: store)
+    let canonicalConstant = try constant.map { try Constant(name: $0).name }
+    var hits = try db.hits(constant: canonicalConstant, minimumDigits: minDigits)
+    if unique {
+      var seen = Set<String>()
+      hits = hits.filter { seen.insert($0.hit.canonicalKey).inserted }
+    }
+    switch format {
+    case .text:
+      return hits.map { h in
+        "PCF(\(h.hit.a), \(h.hit.b)) = \(h.hit.expression)  [\(h.hit.digits) digits, depth \(h.hit.depth), delta \(h.hit.delta.map { PCFReport.format($0, 4) } ?? "–")]"
+      }
+    case .tsv:
+      return ["a\tb\texpression\tdigits\tdepth\tdelta\trate\tfactorial_degree\tcanonical_key\trelation\tcandidate\trun"]
+        + hits.map { h in
+          let x = h.hit
+          return [
+            x.a, x.b, x.expression, "\(x.digits)", "\(x.depth)", x.delta.map { "\($0)" } ?? "", x.rate.map { "\($0)" } ?? "",
+            x.factorialDegree.map { "\($0)" } ?? "", x.canonicalKey, x.relation, "\(x.index)", h.run,
+          ].joined(separator: "\t")
+        }
+    case .json:
+      return hits.map { h in
+        let x = h.hit
+        var o = JSONLine()
+        o.add("a", x.a)
+        o.add("b", x.b)
+        o.add("expression", x.expression)
+        o.add("digits", x.digits)
+        o.add("depth", x.depth)
+        o.add("delta", x.delta)
+        o.add("rate", x.rate)
+        o.add("factorial_degree", x.factorialDegree)
+        o.add("constants", x.constants)
+        o.add("canonical_key", x.canonicalKey)
+        o.add("relation", x.relation)
+        o.add("candidate", x.index)
+        o.add("run", h.run)
+        return o.text
+      }
+    }
+  }
+}

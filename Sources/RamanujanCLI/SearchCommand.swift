@@ -1,0 +1,89 @@
+import ArgumentParser
+import Ramanujan
+
+/// `ramanujan search SPEC --store FILE`: run (or resume) a search space.
+struct SearchCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "search",
+    abstract: "Search a space of PCFs for formulas of constants.",
+    discussion: """
+      Runs or resumes the spec in the store: chunks already done are skipped, each chunk's hits and \
+      its done mark are written in one transaction. Shards i/N (0 <= i < N) are disjoint and cover \
+      the space; run N copies (e.g. a Slurm job array) with one store each, or one after another \
+      on the same store.
+      """
+  )
+
+  @Argument(help: "The search-space spec (JSON; see docs/search-spec.md).")
+  var spec: String
+
+  @Option(name: .long, help: "The SQLite store to write (created when missing).")
+  var store: String
+
+  @Option(name: .long, help: "Only shard i of N, written i/N with 0 <= i < N.")
+  var shard: String = "0/1"
+
+  @Option(name: .long, help: "Parallel chunks (default: all cores).")
+  var threads: Int?
+
+  @Option(name: .customLong("chunk-size"), help: "Candidates per chunk (the unit of resumption).")
+  var chunkSize: Int = 8192
+
+  @Option(name: .long, help: "Seed for any randomness (the search itself is deterministic).")
+  var seed: UInt64 = 0
+
+  @Option(name: .customLong("max-chunks"), help: "Stop after this many chunks (a partial run; resume later).")
+  var maxChunks: Int?
+
+  func validate() throws {
+    _ = try parsedShard()
+    if let threads, !(1...1024).contains(threads) { throw ValidationError("--threads must be in 1...1024, got \(threads)") }
+    if !(1...10_000_000).contains(chunkSize) { throw ValidationError("--chunk-size must be in 1...10000000, got \(chunkSize)") }
+    if let maxChunks, maxChunks < 1 { throw ValidationError("--max-chunks must be at least 1, got \(maxChunks)") }
+  }
+
+  func parsedShard() throws -> (index: Int, count: Int) {
+    let parts = shard.split(separator: "/")
+    guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, (0..<n).contains(i) else {
+      throw ValidationError("--shard must be i/N with 0 <= i < N, got '\(shard)'")
+    }
+    return (i, n)
+  }
+
+  static func loadSpec(_ path: String) throws -> SearchSpec {
+    guard let text = PCFTable.read(path) else { throw ValidationError("cannot read spec '\(path)'") }
+    do { return try SearchSpec(json: text) } catch { throw ValidationError("spec '\(path)': \(error)") }
+  }
+
+  func run() async throws {
+    let spec = try Self.loadSpec(self.spec)
+    let (index, count) = try parsedShard()
+    let space = SearchSpace(spec: spec, chunkSize: chunkSize)
+    let db = try SearchStore(path: store)
+    let run = try db.run(
+      for: spec, chunkSize: chunkSize, chunkCount: space.chunkCount,
+      programVersion: RamanujanCommand.configuration.version)
+    let done = try db.doneChunks(run)
+    var todo = space.chunks(shard: index, of: count).filter { !done.contains($0) }
+    if let maxChunks { todo = Array(todo.prefix(maxChunks)) }
+    let engine = SearchEngine(space: space)
+    var progress = Progress(total: todo.count, label: "\(spec.name) \(shard)")
+    var finished = 0
+    var candidates = 0
+    var hits = 0
+    try await engine.run(chunks: todo, threads: threads ?? availableCores) { result in
+      try db.commit(result, run: run, shard: shard)
+      finished += 1
+      candidates += result.candidates
+      hits += result.hits.count
+      progress.update(done: finished, candidates: candidates, hits: hits)
+    }
+    progress.update(done: finished, candidates: candidates, hits: hits, force: true)
+    let stats = try db.statistics()
+    let filtered = stats.filter { $0.key.hasPrefix("filtered.") }.sorted { $0.key < $1.key }
+      .map { "\($0.key.dropFirst(9)) \($0.value)" }.joined(separator: ", ")
+    print(
+      "\(spec.name): \(stats["chunks"] ?? 0)/\(space.chunkCount) chunks done, \(stats["candidates"] ?? 0) candidates; filtered: \(filtered.isEmpty ? "none" : filtered); screened \(stats["screened"] ?? 0), converged \(stats["converged"] ?? 0), matched \(stats["matched"] ?? 0), unverified \(stats["unverified"] ?? 0), hits \(stats["hits"] ?? 0)"
+    )
+  }
+}

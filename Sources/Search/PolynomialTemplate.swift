@@ -1,0 +1,231 @@
+import Polynomials
+
+/// A polynomial in n whose coefficients are integer polynomials in named integer parameters,
+/// e.g. `(x0*n + x1)*(x2*n*(n+1) + x3)`: the shape of a(n) or b(n) in a search space.
+///
+/// Parsed once; `coefficients(_:)` then gives the coefficients of n⁰, n¹, … for one assignment
+/// of the parameters in machine arithmetic (checked for overflow).
+public struct PolynomialTemplate: Sendable, Hashable, CustomStringConvertible {
+  /// The text it was read from.
+  public let text: String
+  /// Parameter names in order of first appearance.
+  public let parameters: [String]
+  /// For each power of n (lowest first): terms (coefficient, exponent of each parameter).
+  let terms: [[(coefficient: Int, exponents: [Int])]]
+
+  public static func == (lhs: PolynomialTemplate, rhs: PolynomialTemplate) -> Bool { lhs.text == rhs.text }
+  public func hash(into hasher: inout Hasher) { hasher.combine(text) }
+  public var description: String { text }
+
+  /// The degree in n (−1 for the zero template).
+  public var degree: Int { terms.count - 1 }
+
+  /// Reads a template over `n` and parameters (identifiers other than `n`); + - * ^ ** and
+  /// juxtaposition, integer literals, parentheses.
+  /// - Throws: `TemplateError` naming the column and the text.
+  public init(parsing text: String) throws(TemplateError) {
+    var parser = _TemplateParser(text: text)
+    let sparse = try parser.parse()
+    self.text = text
+    parameters = parser.names
+    let degree = sparse.keys.map { $0[0] }.max() ?? -1
+    var terms = [[(coefficient: Int, exponents: [Int])]](repeating: [], count: degree + 1)
+    for (monomial, c) in sparse.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) where c != 0 {
+      let exponents = (0..<parser.names.count).map { $0 + 1 < monomial.count ? monomial[$0 + 1] : 0 }
+      terms[monomial[0]].append((c, exponents))
+    }
+    while let last = terms.last, last.isEmpty { terms.removeLast() }
+    self.terms = terms
+  }
+
+  /// The plain polynomial c0 + c1·n + … + c_d·n^d with parameters named `prefix0`…`prefix{d}`.
+  public static func plain(degree: Int, prefix: String) -> PolynomialTemplate {
+    let text = (0...degree).map { k in k == 0 ? "\(prefix)0" : (k == 1 ? "\(prefix)1*n" : "\(prefix)\(k)*n^\(k)") }
+      .joined(separator: " + ")
+    return try! PolynomialTemplate(parsing: text)
+  }
+
+  /// The coefficients of n⁰…n^d for parameter `values` (in `parameters` order); `nil` on overflow.
+  public func coefficients(_ values: [Int]) -> [Int]? {
+    var out = [Int](repeating: 0, count: terms.count)
+    for k in 0..<terms.count {
+      var sum = 0
+      for term in terms[k] {
+        var product = term.coefficient
+        for (j, e) in term.exponents.enumerated() where e > 0 {
+          for _ in 0..<e {
+            let (p, o) = product.multipliedReportingOverflow(by: values[j])
+            if o { return nil }
+            product = p
+          }
+        }
+        let (s, o) = sum.addingReportingOverflow(product)
+        if o { return nil }
+        sum = s
+      }
+      out[k] = sum
+    }
+    return out
+  }
+
+  /// The polynomial for one assignment.
+  public func polynomial(_ values: [Int]) -> Polynomial? { coefficients(values).map { Polynomial($0) } }
+}
+
+/// Why a template could not be read.
+public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
+  public let input: String
+  public let column: Int
+  public let reason: String
+  public var description: String { "cannot read template '\(input)' at column \(column): \(reason)" }
+}
+
+/// Sparse multivariate polynomial over symbols [n, parameters…]: exponent vector → coefficient.
+typealias _Sparse = [[Int]: Int]
+
+/// An exponent vector without trailing zeros (but at least the exponent of n).
+func _normalized(_ k: [Int]) -> [Int] {
+  var k = k
+  while k.count > 1, k.last == 0 { k.removeLast() }
+  return k
+}
+
+struct _TemplateParser {
+  let text: String
+  let chars: [Character]
+  var position = 0
+  var names: [String] = []
+
+  init(text: String) {
+    self.text = text
+    chars = Array(text)
+  }
+
+  func error(_ reason: String) -> TemplateError { TemplateError(input: text, column: position + 1, reason: reason) }
+
+  mutating func parse() throws(TemplateError) -> _Sparse {
+    skip()
+    guard position < chars.count else { throw error("empty template") }
+    let result = try sum()
+    skip()
+    if position < chars.count { throw error("unexpected '\(String(chars[position...].prefix(12)))'") }
+    return result
+  }
+
+  mutating func skip() { while position < chars.count, chars[position].isWhitespace { position += 1 } }
+  func peek() -> Character? { position < chars.count ? chars[position] : nil }
+
+  static func add(_ x: _Sparse, _ y: _Sparse, sign: Int = 1) -> _Sparse {
+    var r = x
+    for (k, v) in y { r[_normalized(k), default: 0] += sign * v }
+    return r.filter { $0.value != 0 }
+  }
+
+  static func multiply(_ x: _Sparse, _ y: _Sparse) -> _Sparse {
+    var r: _Sparse = [:]
+    for (kx, vx) in x {
+      for (ky, vy) in y {
+        let n = max(kx.count, ky.count)
+        let k = (0..<n).map { (($0 < kx.count) ? kx[$0] : 0) + (($0 < ky.count) ? ky[$0] : 0) }
+        r[_normalized(k), default: 0] += vx * vy
+      }
+    }
+    return r.filter { $0.value != 0 }
+  }
+
+  mutating func sum() throws(TemplateError) -> _Sparse {
+    var result = try product()
+    while true {
+      skip()
+      guard let c = peek(), c == "+" || c == "-" else { return result }
+      position += 1
+      result = Self.add(result, try product(), sign: c == "+" ? 1 : -1)
+    }
+  }
+
+  mutating func product() throws(TemplateError) -> _Sparse {
+    var result = try unary()
+    while true {
+      skip()
+      guard let c = peek() else { return result }
+      if c == "*" && !(position + 1 < chars.count && chars[position + 1] == "*") {
+        position += 1
+        result = Self.multiply(result, try unary())
+      } else if c.isNumber || c == "(" || c.isLetter {
+        result = Self.multiply(result, try unary())
+      } else {
+        return result
+      }
+    }
+  }
+
+  mutating func unary() throws(TemplateError) -> _Sparse {
+    skip()
+    if let c = peek(), c == "-" || c == "+" {
+      position += 1
+      let operand = try unary()
+      return c == "-" ? operand.mapValues { -$0 } : operand
+    }
+    return try power()
+  }
+
+  mutating func power() throws(TemplateError) -> _Sparse {
+    let base = try atom()
+    skip()
+    var isPower = false
+    if peek() == "^" {
+      position += 1
+      isPower = true
+    } else if peek() == "*", position + 1 < chars.count, chars[position + 1] == "*" {
+      position += 2
+      isPower = true
+    }
+    guard isPower else { return base }
+    skip()
+    let start = position
+    while let c = peek(), c.isASCII, c.isNumber { position += 1 }
+    guard position > start, let e = Int(String(chars[start..<position])), e <= 64 else {
+      position = start
+      throw error("exponent must be an integer in 0...64")
+    }
+    var result: _Sparse = [[0]: 1]
+    for _ in 0..<e { result = Self.multiply(result, base) }
+    return result
+  }
+
+  mutating func atom() throws(TemplateError) -> _Sparse {
+    skip()
+    guard let c = peek() else { throw error("unexpected end, expected a number, a name or '('") }
+    if c.isASCII && c.isNumber {
+      let start = position
+      while let d = peek(), d.isASCII, d.isNumber { position += 1 }
+      guard let v = Int(String(chars[start..<position])) else { throw error("number too large") }
+      return v == 0 ? [:] : [[0]: v]
+    }
+    if c.isLetter || c == "_" {
+      let start = position
+      while let d = peek(), d.isLetter || d.isNumber || d == "_" { position += 1 }
+      let name = String(chars[start..<position])
+      if name == "n" { return [[1]: 1] }
+      let index: Int
+      if let i = names.firstIndex(of: name) {
+        index = i
+      } else {
+        names.append(name)
+        index = names.count - 1
+      }
+      var monomial = [Int](repeating: 0, count: index + 2)
+      monomial[index + 1] = 1
+      return [monomial: 1]
+    }
+    if c == "(" {
+      position += 1
+      let inner = try sum()
+      skip()
+      guard peek() == ")" else { throw error("missing ')'") }
+      position += 1
+      return inner
+    }
+    throw error("unexpected '\(c)'")
+  }
+}

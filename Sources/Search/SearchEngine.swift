@@ -1,0 +1,126 @@
+import ContinuedFractions
+import Identification
+import Multiprecision
+import Polynomials
+import Recurrences
+
+/// Runs the search pipeline on chunks of a space: enumerate → filter → screen → match → verify →
+/// canonicalise. Each chunk is a pure function of (spec, chunk index), so results do not depend
+/// on the thread count, the shard split or the order chunks run in.
+public struct SearchEngine: Sendable {
+  public let space: SearchSpace
+  let filter: CandidateFilter
+  let table: MobiusTable?
+
+  /// Prepares the engine (builds the MITM table in MITM mode).
+  public init(space: SearchSpace) {
+    self.space = space
+    filter = CandidateFilter(space: space)
+    table =
+      space.spec.mode == .mitm
+      ? MobiusTable(constants: space.spec.constants, bound: space.spec.bound, keyDigits: space.spec.keyDigits) : nil
+  }
+
+  /// What one chunk gave.
+  public struct ChunkResult: Sendable {
+    public let chunk: Int
+    public var candidates = 0
+    public var filtered: [FilterReason: Int] = [:]
+    public var screened = 0
+    public var converged = 0
+    public var matched = 0
+    public var unverified = 0
+    public var hits: [Hit] = []
+  }
+
+  /// Processes one chunk.
+  public func process(chunk: Int) -> ChunkResult {
+    var result = ChunkResult(chunk: chunk)
+    var kept: [Candidate] = []
+    for index in space.range(ofChunk: chunk) {
+      result.candidates += 1
+      guard let c = space.candidate(index) else {
+        result.filtered[.overflow, default: 0] += 1
+        continue
+      }
+      if let reason = filter.reason(c) {
+        result.filtered[reason, default: 0] += 1
+      } else {
+        kept.append(c)
+      }
+    }
+    switch space.spec.mode {
+    case .mitm: mitm(kept, into: &result)
+    case .factorialReduction: factorialReduction(kept, into: &result)
+    }
+    result.hits.sort { ($0.canonicalKey, $0.index) < ($1.canonicalKey, $1.index) }
+    return result
+  }
+
+  func mitm(_ kept: [Candidate], into result: inout ChunkResult) {
+    guard let table else { return }
+    let spec = space.spec
+    var start = 0
+    while start < kept.count {
+      let batch = kept[start..<min(start + 8, kept.count)]
+      let screened = ScreeningKernel.screen(batch, depth: spec.screenDepth)
+      result.screened += batch.count
+      for (c, s) in zip(batch, screened) where s.converged(digits: spec.keyDigits + 1) {
+        result.converged += 1
+        let entries = table.matches(s.value)
+        guard !entries.isEmpty else { continue }
+        result.matched += 1
+        if let hit = verify(c, entries: entries.map { (table.expression($0), "mitm (c0,c1,d0,d1)=(\($0.c0),\($0.c1),\($0.d0),\($0.d1))") }) {
+          result.hits.append(hit)
+        } else {
+          result.unverified += 1
+        }
+      }
+      start += 8
+    }
+  }
+
+  func factorialReduction(_ kept: [Candidate], into result: inout ChunkResult) {
+    let spec = space.spec
+    for c in kept {
+      result.screened += 1
+      let pcf = PCF(a: Polynomial(c.a), b: Polynomial(c.b))
+      let probe = pcf.limit(depth: spec.reductionDepth, threads: 1)
+      guard probe.status == .converging, let k = probe.reduction().factorialDegree, k >= spec.reductionThreshold else {
+        continue
+      }
+      result.converged += 1
+      guard let found = FactorialReductionIdentifier.identify(pcf, spec: spec) else { continue }
+      result.matched += 1
+      if let hit = verify(c, entries: [found], factorialDegree: k) {
+        result.hits.append(hit)
+      } else {
+        result.unverified += 1
+      }
+    }
+  }
+
+  /// The exact check: walk until `verifyDigits` are certified (or the deepest allowed walk), and
+  /// keep the first expression that agrees with the limit to every certified place.
+  func verify(_ c: Candidate, entries: [(ConstantExpression, String)], factorialDegree: Double? = nil) -> Hit? {
+    let spec = space.spec
+    let pcf = PCF(a: Polynomial(c.a), b: Polynomial(c.b))
+    let limit = pcf.limit(digits: spec.verifyDigits, maxDepth: spec.verifyMaxDepth, threads: 1)
+    guard limit.status == .converging, limit.digits >= spec.verifyDigits else { return nil }
+    let working = Precision.digits(limit.digits + 30)
+    let value = limit.value(working)
+    for (expression, relation) in entries {
+      guard let reference = try? expression.evaluate(working) else { continue }
+      let difference = (reference - value).magnitude
+      let agreement = difference.isZero ? limit.digits : Int((-difference.log10Magnitude).rounded(.down))
+      guard agreement >= limit.digits else { continue }
+      let delta = try? limit.delta(reference: reference, referenceDigits: limit.digits + 25)
+      return Hit(
+        a: pcf.a.description, b: pcf.b.description, index: c.index, canonicalKey: CanonicalForm.key(pcf),
+        constants: expression.constants.sorted().map(\.name).joined(separator: ","), expression: expression.description,
+        relation: relation, digits: limit.digits, depth: limit.depth, delta: delta, rate: limit.rate,
+        factorialDegree: factorialDegree ?? limit.reduction().factorialDegree)
+    }
+    return nil
+  }
+}

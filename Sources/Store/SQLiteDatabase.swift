@@ -1,0 +1,110 @@
+import CSQLite
+
+/// Why the store failed; the message names the file and what SQLite said.
+public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+  public let message: String
+  public init(_ message: String) { self.message = message }
+  public var description: String { message }
+}
+
+/// A thin, owning wrapper of one SQLite connection. Not shared between threads.
+final class SQLiteDatabase {
+  let path: String
+  private var handle: OpaquePointer?
+
+  init(path: String) throws(StoreError) {
+    self.path = path
+    var db: OpaquePointer?
+    let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX
+    let status = sqlite3_open_v2(path, &db, flags, nil)
+    guard status == SQLITE_OK, let db else {
+      let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+      sqlite3_close(db)
+      throw StoreError("cannot open store '\(path)': \(message)")
+    }
+    handle = db
+    sqlite3_busy_timeout(db, 10_000)
+  }
+
+  deinit { sqlite3_close(handle) }
+
+  var errorMessage: String { String(cString: sqlite3_errmsg(handle)) }
+
+  func execute(_ sql: String) throws(StoreError) {
+    var error: UnsafeMutablePointer<CChar>?
+    if sqlite3_exec(handle, sql, nil, nil, &error) != SQLITE_OK {
+      let message = error.map { String(cString: $0) } ?? errorMessage
+      sqlite3_free(error)
+      throw StoreError("store '\(path)': \(message)")
+    }
+  }
+
+  /// Runs `body` in one transaction: all of it is written, or none of it.
+  func transaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+    try execute("BEGIN IMMEDIATE")
+    do {
+      let value = try body()
+      try execute("COMMIT")
+      return value
+    } catch {
+      try? execute("ROLLBACK")
+      throw error
+    }
+  }
+
+  /// A value bound to a statement parameter or read from a column.
+  enum Value: Equatable {
+    case integer(Int)
+    case real(Double)
+    case text(String)
+    case null
+  }
+
+  /// Runs one statement with parameters; returns its rows.
+  @discardableResult
+  func query(_ sql: String, _ parameters: [Value] = []) throws(StoreError) -> [[Value]] {
+    var statement: OpaquePointer?
+    guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK else {
+      throw StoreError("store '\(path)': \(errorMessage)")
+    }
+    defer { sqlite3_finalize(statement) }
+    for (i, p) in parameters.enumerated() {
+      let index = Int32(i + 1)
+      switch p {
+      case .integer(let v): sqlite3_bind_int64(statement, index, Int64(v))
+      case .real(let v): sqlite3_bind_double(statement, index, v)
+      case .text(let v): sqlite3_bind_text(statement, index, v, -1, rmj_sqlite_transient())
+      case .null: sqlite3_bind_null(statement, index)
+      }
+    }
+    var rows: [[Value]] = []
+    while true {
+      let status = sqlite3_step(statement)
+      if status == SQLITE_DONE { break }
+      guard status == SQLITE_ROW else { throw StoreError("store '\(path)': \(errorMessage)") }
+      let count = sqlite3_column_count(statement)
+      rows.append(
+        (0..<count).map { c in
+          switch sqlite3_column_type(statement, c) {
+          case SQLITE_INTEGER: return .integer(Int(sqlite3_column_int64(statement, c)))
+          case SQLITE_FLOAT: return .real(sqlite3_column_double(statement, c))
+          case SQLITE_TEXT: return .text(String(cString: sqlite3_column_text(statement, c)))
+          default: return .null
+          }
+        })
+    }
+    return rows
+  }
+}
+
+extension SQLiteDatabase.Value {
+  var int: Int? { if case .integer(let v) = self { return v } else { return nil } }
+  var double: Double? {
+    switch self {
+    case .real(let v): return v
+    case .integer(let v): return Double(v)
+    default: return nil
+    }
+  }
+  var string: String? { if case .text(let v) = self { return v } else { return nil } }
+}

@@ -1,0 +1,175 @@
+import Search
+
+/// Search results in one SQLite file: the run (spec, its hash, program version, chunking), the
+/// chunks done with their statistics, and the verified hits.
+///
+/// Schema (version 1):
+/// - `runs(id, spec_name, spec_hash UNIQUE, spec, program_version, chunk_size, chunk_count, created_at)`
+/// - `chunks(run_id, chunk, shard, candidates, filtered, screened, converged, matched, unverified,
+///   hits, done_at, PRIMARY KEY(run_id, chunk))` — `filtered` is JSON {reason: count}
+/// - `hits(run_id, candidate, a, b, canonical_key, constants, expression, relation, digits, depth,
+///   delta, rate, factorial_degree, PRIMARY KEY(run_id, candidate))`
+///
+/// A chunk's hits and its row in `chunks` are written in one transaction, so a killed run
+/// (kill -9 included) resumes at the first chunk not done, with no hit lost and none duplicated.
+/// A file holds one spec: opening it for another spec is an error rather than a silent mix.
+public final class SearchStore {
+  public static let schemaVersion = 1
+  let db: SQLiteDatabase
+  public let path: String
+
+  /// Opens (creating if needed) the store at `path`.
+  /// - Throws: `StoreError` naming the path when it cannot be opened or written.
+  public init(path: String) throws(StoreError) {
+    self.path = path
+    db = try SQLiteDatabase(path: path)
+    try db.execute("PRAGMA journal_mode=WAL")
+    try db.execute("PRAGMA synchronous=NORMAL")
+    try db.execute(
+      """
+      CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS runs(
+        id INTEGER PRIMARY KEY, spec_name TEXT NOT NULL, spec_hash TEXT NOT NULL UNIQUE, spec TEXT NOT NULL,
+        program_version TEXT NOT NULL, chunk_size INTEGER NOT NULL, chunk_count INTEGER NOT NULL,
+        created_at TEXT NOT NULL DEFAULT (datetime('now')));
+      CREATE TABLE IF NOT EXISTS chunks(
+        run_id INTEGER NOT NULL REFERENCES runs(id), chunk INTEGER NOT NULL, shard TEXT NOT NULL,
+        candidates INTEGER NOT NULL, filtered TEXT NOT NULL, screened INTEGER NOT NULL, converged INTEGER NOT NULL,
+        matched INTEGER NOT NULL, unverified INTEGER NOT NULL, hits INTEGER NOT NULL,
+        done_at TEXT NOT NULL DEFAULT (datetime('now')), PRIMARY KEY(run_id, chunk));
+      CREATE TABLE IF NOT EXISTS hits(
+        run_id INTEGER NOT NULL REFERENCES runs(id), candidate INTEGER NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL,
+        canonical_key TEXT NOT NULL, constants TEXT NOT NULL, expression TEXT NOT NULL, relation TEXT NOT NULL,
+        digits INTEGER NOT NULL, depth INTEGER NOT NULL, delta REAL, rate REAL, factorial_degree REAL,
+        PRIMARY KEY(run_id, candidate));
+      CREATE INDEX IF NOT EXISTS hits_by_key ON hits(canonical_key);
+      INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '1');
+      """)
+    let version = try db.query("SELECT value FROM meta WHERE key = 'schema_version'").first?.first?.string
+    guard version == "\(Self.schemaVersion)" else {
+      throw StoreError("store '\(path)' has schema version \(version ?? "?"), this program writes \(Self.schemaVersion)")
+    }
+  }
+
+  /// A run recorded in the store.
+  public struct Run: Sendable, Equatable {
+    public let id: Int
+    public let specName: String
+    public let specHash: String
+    public let chunkSize: Int
+    public let chunkCount: Int
+  }
+
+  /// The run of `spec`, created if the store is empty.
+  /// - Throws: when the store holds another spec, or the same spec with another chunk size.
+  public func run(for spec: SearchSpec, chunkSize: Int, chunkCount: Int, programVersion: String) throws(StoreError) -> Run {
+    let existing = try runs()
+    if let other = existing.first(where: { $0.specHash != spec.hashText }) {
+      throw StoreError(
+        "store '\(path)' holds the run of spec '\(other.specName)' (hash \(other.specHash)); spec '\(spec.name)' has hash \(spec.hashText): use another --store file"
+      )
+    }
+    if let run = existing.first {
+      guard run.chunkSize == chunkSize else {
+        throw StoreError("store '\(path)' was filled with --chunk-size \(run.chunkSize), not \(chunkSize): resume with the same chunk size")
+      }
+      return run
+    }
+    try db.query(
+      "INSERT INTO runs(spec_name, spec_hash, spec, program_version, chunk_size, chunk_count) VALUES (?, ?, ?, ?, ?, ?)",
+      [.text(spec.name), .text(spec.hashText), .text(spec.canonicalJSON), .text(programVersion), .integer(chunkSize), .integer(chunkCount)])
+    return try runs().first!
+  }
+
+  /// All runs, oldest first.
+  public func runs() throws(StoreError) -> [Run] {
+    try db.query("SELECT id, spec_name, spec_hash, chunk_size, chunk_count FROM runs ORDER BY id").map { r in
+      Run(id: r[0].int!, specName: r[1].string!, specHash: r[2].string!, chunkSize: r[3].int!, chunkCount: r[4].int!)
+    }
+  }
+
+  /// The chunks of `run` already done.
+  public func doneChunks(_ run: Run) throws(StoreError) -> Set<Int> {
+    Set(try db.query("SELECT chunk FROM chunks WHERE run_id = ?", [.integer(run.id)]).compactMap { $0[0].int })
+  }
+
+  /// Writes a chunk's hits and marks it done, in one transaction.
+  public func commit(_ result: SearchEngine.ChunkResult, run: Run, shard: String) throws(StoreError) {
+    try db.transaction { () throws(StoreError) in
+      for h in result.hits {
+        try db.query(
+          """
+          INSERT INTO hits(run_id, candidate, a, b, canonical_key, constants, expression, relation, digits, depth,
+                           delta, rate, factorial_degree) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+          [
+            .integer(run.id), .integer(h.index), .text(h.a), .text(h.b), .text(h.canonicalKey), .text(h.constants),
+            .text(h.expression), .text(h.relation), .integer(h.digits), .integer(h.depth), Self.optional(h.delta),
+            Self.optional(h.rate), Self.optional(h.factorialDegree),
+          ])
+      }
+      let filtered = result.filtered.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\"\($0.key.rawValue)\": \($0.value)" }
+      try db.query(
+        """
+        INSERT INTO chunks(run_id, chunk, shard, candidates, filtered, screened, converged, matched, unverified, hits)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        [
+          .integer(run.id), .integer(result.chunk), .text(shard), .integer(result.candidates),
+          .text("{" + filtered.joined(separator: ", ") + "}"), .integer(result.screened), .integer(result.converged),
+          .integer(result.matched), .integer(result.unverified), .integer(result.hits.count),
+        ])
+    }
+  }
+
+  static func optional(_ x: Double?) -> SQLiteDatabase.Value { x.flatMap { $0.isFinite ? .real($0) : nil } ?? .null }
+
+  /// A stored hit with its run.
+  public struct StoredHit: Sendable, Equatable {
+    public let run: String
+    public let hit: Hit
+  }
+
+  /// Hits ordered by canonical key then candidate — the same order at any thread count or shard split.
+  public func hits(constant: String? = nil, minimumDigits: Int = 0) throws(StoreError) -> [StoredHit] {
+    var sql = """
+      SELECT r.spec_name, h.a, h.b, h.candidate, h.canonical_key, h.constants, h.expression, h.relation, h.digits,
+             h.depth, h.delta, h.rate, h.factorial_degree
+      FROM hits h JOIN runs r ON r.id = h.run_id WHERE h.digits >= ?
+      """
+    var parameters: [SQLiteDatabase.Value] = [.integer(minimumDigits)]
+    if let constant {
+      sql += " AND (',' || h.constants || ',') LIKE ?"
+      parameters.append(.text("%,\(constant),%"))
+    }
+    sql += " ORDER BY h.canonical_key, h.candidate"
+    return try db.query(sql, parameters).map { r in
+      StoredHit(
+        run: r[0].string!,
+        hit: Hit(
+          a: r[1].string!, b: r[2].string!, index: r[3].int!, canonicalKey: r[4].string!, constants: r[5].string!,
+          expression: r[6].string!, relation: r[7].string!, digits: r[8].int!, depth: r[9].int!, delta: r[10].double,
+          rate: r[11].double, factorialDegree: r[12].double))
+    }
+  }
+
+  /// Totals over the done chunks: candidates, each filter, screened, converged, matched, unverified, hits.
+  public func statistics() throws(StoreError) -> [String: Int] {
+    let rows = try db.query(
+      "SELECT count(*), sum(candidates), sum(screened), sum(converged), sum(matched), sum(unverified), sum(hits) FROM chunks")
+    let r = rows[0]
+    var out = [
+      "chunks": r[0].int ?? 0, "candidates": r[1].int ?? 0, "screened": r[2].int ?? 0, "converged": r[3].int ?? 0,
+      "matched": r[4].int ?? 0, "unverified": r[5].int ?? 0, "hits": r[6].int ?? 0,
+    ]
+    for row in try db.query("SELECT filtered FROM chunks") {
+      for part in (row[0].string ?? "").dropFirst().dropLast().split(separator: ",") {
+        let kv = part.split(separator: ":")
+        guard kv.count == 2, let v = Int(kv[1].filter(\.isNumber)) else { continue }
+        let key = "filtered." + kv[0].filter { $0 != "\"" && $0 != " " }
+        out[key, default: 0] += v
+      }
+    }
+    return out
+  }
+}

@@ -11,12 +11,13 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
   ],
   targets: [
-    // C lives only here: GMP/MPFR headers plus wrappers for their function-like macros.
+    // C lives only here: GMP/MPFR headers, wrappers for their function-like macros, and the
+    // screening kernel (for its run-time choice of AVX2+FMA code).
     .target(
-      name: "_MultiprecisionShims",
+      name: "_RamanujanShims",
       linkerSettings: [.linkedLibrary("mpfr"), .linkedLibrary("gmp")]
     ),
-    .target(name: "Multiprecision", dependencies: ["_MultiprecisionShims"]),
+    .target(name: "Multiprecision", dependencies: ["_RamanujanShims"]),
     .target(name: "Polynomials", dependencies: ["Multiprecision"]),
     .target(name: "Recurrences", dependencies: ["Multiprecision", "Polynomials"]),
     .target(name: "ContinuedFractions", dependencies: ["Multiprecision", "Polynomials", "Recurrences"]),
@@ -25,7 +26,9 @@ let package = Package(
     .target(name: "Store", dependencies: ["Search", "CSQLite"]),
     .target(
       name: "Search",
-      dependencies: ["Multiprecision", "Polynomials", "Recurrences", "ContinuedFractions", "Identification"]
+      dependencies: [
+        "_RamanujanShims", "Multiprecision", "Polynomials", "Recurrences", "ContinuedFractions", "Identification",
+      ]
     ),
     .target(
       name: "Ramanujan",
@@ -49,9 +52,13 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(
-      name: "IdentificationTests", dependencies: ["Identification", "ContinuedFractions"], resources: [.copy("Fixtures")]
+      name: "IdentificationTests", dependencies: ["Identification", "ContinuedFractions"],
+      resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "RamanujanCLITests", dependencies: ["RamanujanCLI"]),
-    .testTarget(name: "SearchTests", dependencies: ["Search", "Store"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "SearchTests", dependencies: ["Search", "Store", "ContinuedFractions", "Identification", "Polynomials"],
+      resources: [.copy("Fixtures")]
+    ),
   ]
 )

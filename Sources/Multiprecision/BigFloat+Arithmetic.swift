@@ -1,4 +1,4 @@
-import _MultiprecisionShims
+import _RamanujanShims
 
 extension BigFloat: Comparable {
   /// NaN compares unequal to everything.

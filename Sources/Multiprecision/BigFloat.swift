@@ -1,4 +1,4 @@
-import _MultiprecisionShims
+import _RamanujanShims
 
 /// A real number of chosen binary precision on MPFR, correctly rounded to nearest.
 ///
@@ -121,7 +121,9 @@ extension BigFloat {
     let power = BigInt(10).power(places)
     withExtendedLifetime(power) { _ = mpfr_mul_z(scaled._mutablePointer(), _pointer, power._pointer, MPFR_RNDN) }
     var integer = BigInt()
-    withExtendedLifetime(scaled) { _ = mpfr_get_z(integer._mutablePointer(), scaled._pointer, truncate ? MPFR_RNDZ : MPFR_RNDN) }
+    withExtendedLifetime(scaled) {
+      _ = mpfr_get_z(integer._mutablePointer(), scaled._pointer, truncate ? MPFR_RNDZ : MPFR_RNDN)
+    }
     let negative = integer.isNegative
     var digits = integer.magnitude.description
     if places > 0 {

@@ -1,4 +1,4 @@
-import _MultiprecisionShims
+import _RamanujanShims
 
 extension BigInt: AdditiveArithmetic, Numeric, SignedNumeric {
   public typealias Magnitude = BigInt

@@ -1,4 +1,4 @@
-import _MultiprecisionShims
+import _RamanujanShims
 
 #if canImport(Glibc)
   import Glibc

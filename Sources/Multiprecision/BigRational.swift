@@ -75,7 +75,8 @@ extension BigRational: AdditiveArithmetic {
     if lhs.denominator == rhs.denominator {
       return BigRational(lhs.numerator + rhs.numerator, lhs.denominator)
     }
-    return BigRational(lhs.numerator * rhs.denominator + rhs.numerator * lhs.denominator, lhs.denominator * rhs.denominator)
+    return BigRational(
+      lhs.numerator * rhs.denominator + rhs.numerator * lhs.denominator, lhs.denominator * rhs.denominator)
   }
 
   public static func - (lhs: BigRational, rhs: BigRational) -> BigRational { lhs + (-rhs) }

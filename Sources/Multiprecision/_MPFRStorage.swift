@@ -1,4 +1,4 @@
-import _MultiprecisionShims
+import _RamanujanShims
 
 /// Owns one MPFR real at a stable address; freed in `deinit`.
 @usableFromInline

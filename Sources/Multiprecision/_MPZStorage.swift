@@ -1,4 +1,4 @@
-import _MultiprecisionShims
+import _RamanujanShims
 
 /// Owns one GMP integer at a stable address; freed in `deinit`.
 @usableFromInline

@@ -30,7 +30,8 @@ public struct RationalPolynomial: Sendable, Hashable {
   }
 
   public static func + (lhs: RationalPolynomial, rhs: RationalPolynomial) -> RationalPolynomial {
-    RationalPolynomial(coefficients: (0..<max(lhs.coefficients.count, rhs.coefficients.count)).map { lhs[$0] + rhs[$0] })
+    RationalPolynomial(
+      coefficients: (0..<max(lhs.coefficients.count, rhs.coefficients.count)).map { lhs[$0] + rhs[$0] })
   }
   public static prefix func - (p: RationalPolynomial) -> RationalPolynomial {
     RationalPolynomial(coefficients: p.coefficients.map { -$0 })
@@ -52,5 +53,13 @@ public struct RationalPolynomial: Sendable, Hashable {
 }
 
 extension RationalPolynomial: CustomStringConvertible {
-  public var description: String { _formatTerms(coefficients.map { ($0.signum, $0.numerator.magnitude == 1 && $0.isInteger, "\(BigRational($0.numerator.magnitude, $0.denominator))") }, variable: "n") }
+  public var description: String {
+    _formatTerms(
+      coefficients.map {
+        (
+          $0.signum, $0.numerator.magnitude == 1 && $0.isInteger,
+          "\(BigRational($0.numerator.magnitude, $0.denominator))"
+        )
+      }, variable: "n")
+  }
 }

@@ -57,7 +57,8 @@ struct HitsCommand: ParsableCommand {
         + hits.map { h in
           let x = h.hit
           return [
-            x.a, x.b, x.expression, "\(x.digits)", "\(x.depth)", x.delta.map { "\($0)" } ?? "", x.rate.map { "\($0)" } ?? "",
+            x.a, x.b, x.expression, "\(x.digits)", "\(x.depth)", x.delta.map { "\($0)" } ?? "",
+            x.rate.map { "\($0)" } ?? "",
             x.factorialDegree.map { "\($0)" } ?? "", x.canonicalKey, x.relation, "\(x.index)", h.run,
           ].joined(separator: "\t")
         }

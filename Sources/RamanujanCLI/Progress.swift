@@ -1,7 +1,8 @@
+import Dispatch
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import Dispatch
 
 /// Progress on standard error: a bar with rate and ETA on a terminal, plain lines every
 /// `interval` seconds otherwise (logs, CI, Slurm).

@@ -37,8 +37,12 @@ struct SearchCommand: AsyncParsableCommand {
 
   func validate() throws {
     _ = try parsedShard()
-    if let threads, !(1...1024).contains(threads) { throw ValidationError("--threads must be in 1...1024, got \(threads)") }
-    if !(1...10_000_000).contains(chunkSize) { throw ValidationError("--chunk-size must be in 1...10000000, got \(chunkSize)") }
+    if let threads, !(1...1024).contains(threads) {
+      throw ValidationError("--threads must be in 1...1024, got \(threads)")
+    }
+    if !(1...10_000_000).contains(chunkSize) {
+      throw ValidationError("--chunk-size must be in 1...10000000, got \(chunkSize)")
+    }
     if let maxChunks, maxChunks < 1 { throw ValidationError("--max-chunks must be at least 1, got \(maxChunks)") }
   }
 

@@ -37,7 +37,9 @@ public struct CandidateFilter: Sendable {
     if leadA < 0 && mirrorInSpace(a) { return .signSymmetry }
     let contentA = a.reduce(0) { _gcd($0, $1) }
     let contentB = b.reduce(0) { _gcd($0, $1) }
-    if _hasSquareDivisor(common: _gcd(contentA, contentB), contentA: contentA, contentB: contentB) { return .commonFactor }
+    if _hasSquareDivisor(common: _gcd(contentA, contentB), contentA: contentA, contentB: contentB) {
+      return .commonFactor
+    }
     if _hasPositiveIntegerRoot(a) { return .aVanishes }
     if _hasPositiveIntegerRoot(b) { return .bVanishes }
     let degreeA = a.lastIndex { $0 != 0 }!

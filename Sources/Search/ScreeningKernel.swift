@@ -1,8 +1,13 @@
+import _RamanujanShims
+
 /// Floating-point screening of eight PCFs at a time: the recurrence p(n) = a(n)p(n−1) + b(n)p(n−2)
-/// (and q) in SIMD8<Double> with fused multiply-add, a(n), b(n) updated by forward differences,
-/// and power-of-two rescaling (exact in binary floating point) to stay in range.
+/// (and q) over 8 lanes of doubles with fused multiply-add, a(n), b(n) updated by forward
+/// differences, and power-of-two rescaling (exact in binary floating point) to stay in range.
 ///
-/// - Complexity: depth × (4 FMA + deg a + deg b additions) vector operations per 8 candidates.
+/// `screen` runs the C kernel of `_RamanujanShims` (AVX2+FMA when the CPU has them, chosen at run
+/// time: Swift has no per-function target attributes); `screenPortable` is the same algorithm in
+/// Swift `SIMD8<Double>`, the reference the tests compare it with.
+/// - Complexity: depth × (4 multiply-adds + deg a + deg b additions) per lane.
 public enum ScreeningKernel {
   /// What screening says about one candidate.
   public struct Result: Sendable, Hashable {
@@ -22,9 +27,28 @@ public enum ScreeningKernel {
     }
   }
 
-  /// Screens up to 8 candidates (coefficients lowest degree first) to `depth`.
+  /// Screens up to 8 candidates (coefficients lowest degree first, degree ≤ 15) to `depth`.
   /// Precondition: 1 ≤ count ≤ 8, depth ≥ 2.
   public static func screen(_ candidates: ArraySlice<Candidate>, depth: Int) -> [Result] {
+    precondition((1...8).contains(candidates.count) && depth >= 2, "screen 1...8 candidates to depth ≥ 2")
+    let lanes = Array(candidates)
+    let a = _Differences(lanes.map(\.a))
+    let b = _Differences(lanes.map(\.b))
+    precondition(a.table.count <= 16 && b.table.count <= 16, "screening supports degrees up to 15")
+    let a0 = a.value(at0: lanes.map(\.a))
+    var value = [Double](repeating: 0, count: 8)
+    var last = [Double](repeating: 0, count: 8)
+    var half = [Double](repeating: 0, count: 8)
+    let flatA = a.table.flatMap { v in (0..<8).map { v[$0] } }
+    let flatB = b.table.flatMap { v in (0..<8).map { v[$0] } }
+    let a0Lanes = (0..<8).map { a0[$0] }
+    rmj_screen8(
+      Int32(a.table.count - 1), Int32(b.table.count - 1), flatA, flatB, a0Lanes, Int32(depth), &value, &last, &half)
+    return (0..<lanes.count).map { Result(value: value[$0], lastChange: last[$0], halfChange: half[$0]) }
+  }
+
+  /// The same screening in Swift SIMD8<Double> without fused multiply-add: the reference.
+  public static func screenPortable(_ candidates: ArraySlice<Candidate>, depth: Int) -> [Result] {
     precondition((1...8).contains(candidates.count) && depth >= 2, "screen 1...8 candidates to depth ≥ 2")
     let lanes = Array(candidates)
     var a = _Differences(lanes.map(\.a))
@@ -40,8 +64,8 @@ public enum ScreeningKernel {
     while n <= depth {
       let an = a.current
       let bn = b.current
-      let p2 = (an * p1).addingProduct(bn, p0)
-      let q2 = (an * q1).addingProduct(bn, q0)
+      let p2 = an * p1 + bn * p0
+      let q2 = an * q1 + bn * q0
       p0 = p1
       p1 = p2
       q0 = q1
@@ -63,8 +87,12 @@ public enum ScreeningKernel {
 
   /// Scales each lane of the state by a power of two so its largest entry is near 1.
   @inline(__always)
-  static func _rescale(_ p0: inout SIMD8<Double>, _ p1: inout SIMD8<Double>, _ q0: inout SIMD8<Double>, _ q1: inout SIMD8<Double>) {
-    let m = pointwiseMax(pointwiseMax(pointwiseMax(p0, -p0), pointwiseMax(p1, -p1)), pointwiseMax(pointwiseMax(q0, -q0), pointwiseMax(q1, -q1)))
+  static func _rescale(
+    _ p0: inout SIMD8<Double>, _ p1: inout SIMD8<Double>, _ q0: inout SIMD8<Double>, _ q1: inout SIMD8<Double>
+  ) {
+    let m = pointwiseMax(
+      pointwiseMax(pointwiseMax(p0, -p0), pointwiseMax(p1, -p1)),
+      pointwiseMax(pointwiseMax(q0, -q0), pointwiseMax(q1, -q1)))
     var scale = SIMD8<Double>(repeating: 1)
     for i in 0..<8 where m[i].isFinite && m[i] > 0 {
       scale[i] = Double(sign: .plus, exponent: -Int(m[i].exponent), significand: 1)

@@ -70,7 +70,9 @@ public struct SearchEngine: Sendable {
         let entries = table.matches(s.value)
         guard !entries.isEmpty else { continue }
         result.matched += 1
-        if let hit = verify(c, entries: entries.map { (table.expression($0), "mitm (c0,c1,d0,d1)=(\($0.c0),\($0.c1),\($0.d0),\($0.d1))") }) {
+        if let hit = verify(
+          c, entries: entries.map { (table.expression($0), "mitm (c0,c1,d0,d1)=(\($0.c0),\($0.c1),\($0.d0),\($0.d1))") }
+        ) {
           result.hits.append(hit)
         } else {
           result.unverified += 1

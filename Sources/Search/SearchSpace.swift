@@ -45,7 +45,8 @@ public struct SearchSpace: Sendable {
   /// Coefficients of a(n) and b(n) (lowest degree first) of candidate `index`; `nil` on overflow.
   public func candidate(_ index: Int) -> Candidate? {
     let v = values(index)
-    guard let a = spec.a.coefficients(aIndices.map { v[$0] }), let b = spec.b.coefficients(bIndices.map { v[$0] }) else {
+    guard let a = spec.a.coefficients(aIndices.map { v[$0] }), let b = spec.b.coefficients(bIndices.map { v[$0] })
+    else {
       return nil
     }
     return Candidate(index: index, a: a, b: b)

@@ -78,12 +78,15 @@ extension SearchSpec {
     }
     let modeText = try Self.string(root, "mode", default: "mitm")
     guard let mode = Mode(rawValue: modeText) else {
-      throw SpecError("'mode' must be one of \(Mode.allCases.map(\.rawValue).joined(separator: ", ")), got '\(modeText)'")
+      throw SpecError(
+        "'mode' must be one of \(Mode.allCases.map(\.rawValue).joined(separator: ", ")), got '\(modeText)'")
     }
     self.mode = mode
     var ranges: [String: ClosedRange<Int>] = [:]
     if let p = root["parameters"] {
-      guard let dict = p as? [String: Any] else { throw SpecError("'parameters' must be an object of name: [low, high]") }
+      guard let dict = p as? [String: Any] else {
+        throw SpecError("'parameters' must be an object of name: [low, high]")
+      }
       for (k, v) in dict { ranges[k] = try Self.range(v, key: "parameters.\(k)") }
     }
     var parameterRanges = ranges
@@ -144,16 +147,22 @@ extension SearchSpec {
     return nil
   }
 
-  static func int(_ root: [String: Any], _ key: String, default value: Int, in allowed: ClosedRange<Int>) throws(SpecError) -> Int {
+  static func int(_ root: [String: Any], _ key: String, default value: Int, in allowed: ClosedRange<Int>)
+    throws(SpecError) -> Int
+  {
     guard let v = root[key] else { return value }
     guard let i = isInteger(v) else { throw SpecError("'\(key)' must be an integer") }
-    guard allowed.contains(i) else { throw SpecError("'\(key)' must be in \(allowed.lowerBound)...\(allowed.upperBound), got \(i)") }
+    guard allowed.contains(i) else {
+      throw SpecError("'\(key)' must be in \(allowed.lowerBound)...\(allowed.upperBound), got \(i)")
+    }
     return i
   }
 
   static func double(_ root: [String: Any], _ key: String, default value: Double) throws(SpecError) -> Double {
     guard let v = root[key] else { return value }
-    guard let n = v as? NSNumber, String(cString: n.objCType) != "c" else { throw SpecError("'\(key)' must be a number") }
+    guard let n = v as? NSNumber, String(cString: n.objCType) != "c" else {
+      throw SpecError("'\(key)' must be a number")
+    }
     return n.doubleValue
   }
 
@@ -168,9 +177,13 @@ extension SearchSpec {
 
   /// One side (a or b): a template with ranges in 'parameters', or a plain polynomial of a degree
   /// with one range for all coefficients or a list of ranges (lowest degree first).
-  static func side(_ root: [String: Any], _ key: String, prefix: String, ranges: inout [String: ClosedRange<Int>]) throws(SpecError) -> PolynomialTemplate {
+  static func side(_ root: [String: Any], _ key: String, prefix: String, ranges: inout [String: ClosedRange<Int>])
+    throws(SpecError) -> PolynomialTemplate
+  {
     guard let v = root[key] else { throw SpecError("missing key '\(key)'") }
-    guard let dict = v as? [String: Any] else { throw SpecError("'\(key)' must be an object with 'template' or 'degree'") }
+    guard let dict = v as? [String: Any] else {
+      throw SpecError("'\(key)' must be an object with 'template' or 'degree'")
+    }
     for k in dict.keys.sorted() where !sideKeys.contains(k) {
       throw SpecError("unknown key '\(key).\(k)'; known keys: \(sideKeys.sorted().joined(separator: ", "))")
     }
@@ -182,15 +195,21 @@ extension SearchSpec {
       do { return try PolynomialTemplate(parsing: text) } catch { throw SpecError("'\(key).template': \(error)") }
     }
     if let list = dict["coefficients"] {
-      guard let items = list as? [Any], !items.isEmpty else { throw SpecError("'\(key).coefficients' must be a non-empty list of ranges") }
+      guard let items = list as? [Any], !items.isEmpty else {
+        throw SpecError("'\(key).coefficients' must be a non-empty list of ranges")
+      }
       if dict["degree"] != nil || dict["range"] != nil {
         throw SpecError("'\(key).coefficients' cannot be used with '\(key).degree' or '\(key).range'")
       }
-      for (i, item) in items.enumerated() { ranges["\(prefix)\(i)"] = try range(item, key: "\(key).coefficients[\(i)]") }
+      for (i, item) in items.enumerated() {
+        ranges["\(prefix)\(i)"] = try range(item, key: "\(key).coefficients[\(i)]")
+      }
       return .plain(degree: items.count - 1, prefix: prefix)
     }
     guard let d = dict["degree"] else { throw SpecError("'\(key)' needs 'template', 'degree' or 'coefficients'") }
-    guard let degree = isInteger(d), (0...12).contains(degree) else { throw SpecError("'\(key).degree' must be an integer in 0...12") }
+    guard let degree = isInteger(d), (0...12).contains(degree) else {
+      throw SpecError("'\(key).degree' must be an integer in 0...12")
+    }
     guard let r = dict["range"] else { throw SpecError("'\(key).range' is missing (the range of every coefficient)") }
     let shared = try range(r, key: "\(key).range")
     for i in 0...degree { ranges["\(prefix)\(i)"] = shared }
@@ -201,7 +220,8 @@ extension SearchSpec {
   public var canonicalJSON: String {
     let ps = parameters.map { "\"\($0.name)\":[\($0.range.lowerBound),\($0.range.upperBound)]" }.joined(separator: ",")
     let cs = constants.map { "\"\($0.name)\"" }.joined(separator: ",")
-    return "{\"a\":\"\(a.text)\",\"b\":\"\(b.text)\",\"bound\":\(bound),\"constants\":[\(cs)],\"key_digits\":\(keyDigits),"
+    return
+      "{\"a\":{\"template\":\"\(a.text)\"},\"b\":{\"template\":\"\(b.text)\"},\"bound\":\(bound),\"constants\":[\(cs)],\"key_digits\":\(keyDigits),"
       + "\"mode\":\"\(mode.rawValue)\",\"name\":\"\(name)\",\"parameters\":{\(ps)},\"reduction_depth\":\(reductionDepth),"
       + "\"reduction_threshold\":\(reductionThreshold),\"screen_depth\":\(screenDepth),\"verify_digits\":\(verifyDigits),"
       + "\"verify_max_depth\":\(verifyMaxDepth)}"

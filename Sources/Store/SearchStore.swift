@@ -47,7 +47,8 @@ public final class SearchStore {
       """)
     let version = try db.query("SELECT value FROM meta WHERE key = 'schema_version'").first?.first?.string
     guard version == "\(Self.schemaVersion)" else {
-      throw StoreError("store '\(path)' has schema version \(version ?? "?"), this program writes \(Self.schemaVersion)")
+      throw StoreError(
+        "store '\(path)' has schema version \(version ?? "?"), this program writes \(Self.schemaVersion)")
     }
   }
 
@@ -62,7 +63,9 @@ public final class SearchStore {
 
   /// The run of `spec`, created if the store is empty.
   /// - Throws: when the store holds another spec, or the same spec with another chunk size.
-  public func run(for spec: SearchSpec, chunkSize: Int, chunkCount: Int, programVersion: String) throws(StoreError) -> Run {
+  public func run(for spec: SearchSpec, chunkSize: Int, chunkCount: Int, programVersion: String) throws(StoreError)
+    -> Run
+  {
     let existing = try runs()
     if let other = existing.first(where: { $0.specHash != spec.hashText }) {
       throw StoreError(
@@ -71,13 +74,18 @@ public final class SearchStore {
     }
     if let run = existing.first {
       guard run.chunkSize == chunkSize else {
-        throw StoreError("store '\(path)' was filled with --chunk-size \(run.chunkSize), not \(chunkSize): resume with the same chunk size")
+        throw StoreError(
+          "store '\(path)' was filled with --chunk-size \(run.chunkSize), not \(chunkSize): resume with the same chunk size"
+        )
       }
       return run
     }
     try db.query(
       "INSERT INTO runs(spec_name, spec_hash, spec, program_version, chunk_size, chunk_count) VALUES (?, ?, ?, ?, ?, ?)",
-      [.text(spec.name), .text(spec.hashText), .text(spec.canonicalJSON), .text(programVersion), .integer(chunkSize), .integer(chunkCount)])
+      [
+        .text(spec.name), .text(spec.hashText), .text(spec.canonicalJSON), .text(programVersion), .integer(chunkSize),
+        .integer(chunkCount),
+      ])
     return try runs().first!
   }
 
@@ -108,7 +116,9 @@ public final class SearchStore {
             Self.optional(h.rate), Self.optional(h.factorialDegree),
           ])
       }
-      let filtered = result.filtered.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\"\($0.key.rawValue)\": \($0.value)" }
+      let filtered = result.filtered.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+        "\"\($0.key.rawValue)\": \($0.value)"
+      }
       try db.query(
         """
         INSERT INTO chunks(run_id, chunk, shard, candidates, filtered, screened, converged, matched, unverified, hits)
@@ -156,7 +166,8 @@ public final class SearchStore {
   /// Totals over the done chunks: candidates, each filter, screened, converged, matched, unverified, hits.
   public func statistics() throws(StoreError) -> [String: Int] {
     let rows = try db.query(
-      "SELECT count(*), sum(candidates), sum(screened), sum(converged), sum(matched), sum(unverified), sum(hits) FROM chunks")
+      "SELECT count(*), sum(candidates), sum(screened), sum(converged), sum(matched), sum(unverified), sum(hits) FROM chunks"
+    )
     let r = rows[0]
     var out = [
       "chunks": r[0].int ?? 0, "candidates": r[1].int ?? 0, "screened": r[2].int ?? 0, "converged": r[3].int ?? 0,

@@ -71,3 +71,17 @@ let all = pcfCases + identifyCases
 for (name, run) in all where cases.isEmpty || cases.contains(name) {
   do { try run() } catch { print("{\"case\": \"\(name)\", \"error\": \"\(error)\"}") }
 }
+
+// Search cases are asynchronous (structured concurrency over chunks).
+if cases.isEmpty || cases.contains("screen_1000") {
+  let rate = await screeningThroughput(count: 400_000, threads: threads)
+  report("screen_1000", 1 / rate, 1, [("candidates_per_second", "\(Int(rate))"), ("threads", "\(threads)")])
+}
+for space in ["e", "pi"] where cases.isEmpty || cases.contains("search_\(space)") {
+  do {
+    let (seconds, hits, size) = try await searchSpace(space, threads: threads)
+    report("search_\(space)", seconds, 1, [("hits", "\(hits)"), ("candidates", "\(size)"), ("threads", "\(threads)")])
+  } catch {
+    print("{\"case\": \"search_\(space)\", \"error\": \"\(error)\"}")
+  }
+}

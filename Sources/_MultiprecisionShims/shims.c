@@ -1,1 +1,0 @@
-// Intentionally empty: the shim is header-only.

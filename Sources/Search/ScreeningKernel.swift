@@ -31,20 +31,27 @@ public enum ScreeningKernel {
   /// Precondition: 1 ≤ count ≤ 8, depth ≥ 2.
   public static func screen(_ candidates: ArraySlice<Candidate>, depth: Int) -> [Result] {
     precondition((1...8).contains(candidates.count) && depth >= 2, "screen 1...8 candidates to depth ≥ 2")
-    let lanes = Array(candidates)
-    let a = _Differences(lanes.map(\.a))
-    let b = _Differences(lanes.map(\.b))
-    precondition(a.table.count <= 16 && b.table.count <= 16, "screening supports degrees up to 15")
-    let a0 = a.value(at0: lanes.map(\.a))
-    var value = [Double](repeating: 0, count: 8)
-    var last = [Double](repeating: 0, count: 8)
-    var half = [Double](repeating: 0, count: 8)
-    let flatA = a.table.flatMap { v in (0..<8).map { v[$0] } }
-    let flatB = b.table.flatMap { v in (0..<8).map { v[$0] } }
-    let a0Lanes = (0..<8).map { a0[$0] }
-    rmj_screen8(
-      Int32(a.table.count - 1), Int32(b.table.count - 1), flatA, flatB, a0Lanes, Int32(depth), &value, &last, &half)
-    return (0..<lanes.count).map { Result(value: value[$0], lastChange: last[$0], halfChange: half[$0]) }
+    let degreeA = max(0, candidates.map { $0.a.count - 1 }.max()!)
+    let degreeB = max(0, candidates.map { $0.b.count - 1 }.max()!)
+    precondition(degreeA <= 15 && degreeB <= 15, "screening supports degrees up to 15")
+    // Flat lane-minor tables, filled without intermediate arrays: this wrapper runs per 8 candidates.
+    return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * 16 * 8 + 4 * 8) { buffer in
+      let base = buffer.baseAddress!
+      let diffA = base
+      let diffB = base + 16 * 8
+      let a0 = base + 32 * 8
+      let value = a0 + 8
+      let last = value + 8
+      let half = last + 8
+      buffer.initialize(repeating: 0)
+      for (lane, c) in candidates.enumerated() {
+        _fillDifferences(c.a, degree: degreeA, lane: lane, into: diffA)
+        _fillDifferences(c.b, degree: degreeB, lane: lane, into: diffB)
+        a0[lane] = Double(c.a.first ?? 0)
+      }
+      rmj_screen8(Int32(degreeA), Int32(degreeB), diffA, diffB, a0, Int32(depth), value, last, half)
+      return (0..<candidates.count).map { Result(value: value[$0], lastChange: last[$0], halfChange: half[$0]) }
+    }
   }
 
   /// The same screening in Swift SIMD8<Double> without fused multiply-add: the reference.
@@ -134,6 +141,17 @@ struct _Differences {
   @inline(__always)
   mutating func advance() {
     for k in 0..<(table.count - 1) { table[k] += table[k + 1] }
+  }
+}
+
+/// Writes the forward differences of c at n = 1 (orders 0…degree) into lane `lane` of a
+/// lane-minor table: table[k·8 + lane].
+@inline(__always)
+func _fillDifferences(_ c: [Int], degree: Int, lane: Int, into table: UnsafeMutablePointer<Double>) {
+  for k in 0...degree { table[k * 8 + lane] = _evaluate(c, k + 1) }
+  // In place: after pass j, entries j…degree hold j-th differences at n = 1…degree−j+1.
+  for j in 1...max(1, degree) where j <= degree {
+    for k in stride(from: degree, through: j, by: -1) { table[k * 8 + lane] -= table[(k - 1) * 8 + lane] }
   }
 }
 

@@ -56,16 +56,30 @@ static inline __attribute__((always_inline)) void screen8_body(
   }
 }
 
+// Degrees up to these bounds get code with constant loop bounds (a, b kept in registers).
+#define SPECIALIZE(DA, DB, FMA) \
+  case (DA) * 16 + (DB): \
+    screen8_body(DA, DB, diff_a, diff_b, a0, depth, value, last_change, half_change, FMA); \
+    return;
+#define SPECIALIZE_B(DA, FMA) \
+  SPECIALIZE(DA, 0, FMA) SPECIALIZE(DA, 1, FMA) SPECIALIZE(DA, 2, FMA) SPECIALIZE(DA, 3, FMA) \
+  SPECIALIZE(DA, 4, FMA) SPECIALIZE(DA, 5, FMA) SPECIALIZE(DA, 6, FMA) SPECIALIZE(DA, 8, FMA)
+#define SPECIALIZE_ALL(FMA) \
+  switch (da * 16 + db) { \
+    SPECIALIZE_B(0, FMA) SPECIALIZE_B(1, FMA) SPECIALIZE_B(2, FMA) SPECIALIZE_B(3, FMA) SPECIALIZE_B(4, FMA) \
+    default: screen8_body(da, db, diff_a, diff_b, a0, depth, value, last_change, half_change, FMA); \
+  }
+
 __attribute__((target("avx2,fma"))) static void screen8_avx2(
     int da, int db, const double *diff_a, const double *diff_b, const double *a0, int depth,
     double *value, double *last_change, double *half_change) {
-  screen8_body(da, db, diff_a, diff_b, a0, depth, value, last_change, half_change, 1);
+  SPECIALIZE_ALL(1)
 }
 
 static void screen8_portable(
     int da, int db, const double *diff_a, const double *diff_b, const double *a0, int depth,
     double *value, double *last_change, double *half_change) {
-  screen8_body(da, db, diff_a, diff_b, a0, depth, value, last_change, half_change, 0);
+  SPECIALIZE_ALL(0)
 }
 
 void rmj_screen8(int da, int db, const double *diff_a, const double *diff_b, const double *a0,

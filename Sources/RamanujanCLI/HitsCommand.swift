@@ -24,6 +24,9 @@ struct HitsCommand: ParsableCommand {
   @Flag(name: .long, help: "One hit per canonical key (the first by candidate order).")
   var unique = false
 
+  @Flag(name: .long, help: "List the matches the exact walk could not certify to verify_digits places instead.")
+  var unverified = false
+
   @Option(name: .long, help: "Output format: text, tsv or json (one object per line).")
   var format: Format = .text
 
@@ -42,7 +45,7 @@ struct HitsCommand: ParsableCommand {
     guard PCFTable.read(store) != nil else { throw ValidationError("cannot read store '\(store)'") }
     let db = try SearchStore(path: store)
     let canonicalConstant = try constant.map { try Constant(name: $0).name }
-    var hits = try db.hits(constant: canonicalConstant, minimumDigits: minDigits)
+    var hits = try db.hits(constant: canonicalConstant, minimumDigits: minDigits, unverified: unverified)
     if unique {
       var seen = Set<String>()
       hits = hits.filter { seen.insert($0.hit.canonicalKey).inserted }

@@ -29,7 +29,11 @@ public struct SearchEngine: Sendable {
     public var screened = 0
     public var converged = 0
     public var matched = 0
-    public var unverified = 0
+    /// Matches that agree with the walk to every certified place, but the walk certified fewer
+    /// than `verify_digits` places by `verify_max_depth` (slowly converging: kept for inspection).
+    public var unverified: [Hit] = []
+    /// Matches that the exact walk refuted (a coincidence of the screening digits).
+    public var rejected = 0
     public var hits: [Hit] = []
   }
 
@@ -54,6 +58,7 @@ public struct SearchEngine: Sendable {
     case .factorialReduction: factorialReduction(kept, into: &result)
     }
     result.hits.sort { ($0.canonicalKey, $0.index) < ($1.canonicalKey, $1.index) }
+    result.unverified.sort { ($0.canonicalKey, $0.index) < ($1.canonicalKey, $1.index) }
     return result
   }
 
@@ -70,13 +75,10 @@ public struct SearchEngine: Sendable {
         let entries = table.matches(s.value)
         guard !entries.isEmpty else { continue }
         result.matched += 1
-        if let hit = verify(
-          c, entries: entries.map { (table.expression($0), "mitm (c0,c1,d0,d1)=(\($0.c0),\($0.c1),\($0.d0),\($0.d1))") }
-        ) {
-          result.hits.append(hit)
-        } else {
-          result.unverified += 1
+        let relations = entries.map {
+          (table.expression($0), "mitm (c0,c1,d0,d1)=(\($0.c0),\($0.c1),\($0.d0),\($0.d1))")
         }
+        result.record(verify(c, entries: relations))
       }
       start += 8
     }
@@ -94,21 +96,27 @@ public struct SearchEngine: Sendable {
       result.converged += 1
       guard let found = FactorialReductionIdentifier.identify(pcf, spec: spec) else { continue }
       result.matched += 1
-      if let hit = verify(c, entries: [found], factorialDegree: k) {
-        result.hits.append(hit)
-      } else {
-        result.unverified += 1
-      }
+      result.record(verify(c, entries: [found], factorialDegree: k))
     }
   }
 
+  /// What the exact check says about a match.
+  public enum Verdict: Sendable {
+    /// Verified to at least `verify_digits` certified places.
+    case hit(Hit)
+    /// Agrees to every certified place, but fewer than `verify_digits` are certified.
+    case unverified(Hit)
+    /// Disagrees within the certified places, or the walk does not converge.
+    case rejected
+  }
+
   /// The exact check: walk until `verifyDigits` are certified (or the deepest allowed walk), and
-  /// keep the first expression that agrees with the limit to every certified place.
-  func verify(_ c: Candidate, entries: [(ConstantExpression, String)], factorialDegree: Double? = nil) -> Hit? {
+  /// take the first expression that agrees with the limit to every certified place.
+  func verify(_ c: Candidate, entries: [(ConstantExpression, String)], factorialDegree: Double? = nil) -> Verdict {
     let spec = space.spec
     let pcf = PCF(a: Polynomial(c.a), b: Polynomial(c.b))
     let limit = pcf.limit(digits: spec.verifyDigits, maxDepth: spec.verifyMaxDepth, threads: 1)
-    guard limit.status == .converging, limit.digits >= spec.verifyDigits else { return nil }
+    guard limit.status == .converging else { return .rejected }
     let working = Precision.digits(limit.digits + 30)
     let value = limit.value(working)
     for (expression, relation) in entries {
@@ -117,12 +125,23 @@ public struct SearchEngine: Sendable {
       let agreement = difference.isZero ? limit.digits : Int((-difference.log10Magnitude).rounded(.down))
       guard agreement >= limit.digits else { continue }
       let delta = try? limit.delta(reference: reference, referenceDigits: limit.digits + 25)
-      return Hit(
+      let hit = Hit(
         a: pcf.a.description, b: pcf.b.description, index: c.index, canonicalKey: CanonicalForm.key(pcf),
         constants: expression.constants.sorted().map(\.name).joined(separator: ","), expression: expression.description,
         relation: relation, digits: limit.digits, depth: limit.depth, delta: delta, rate: limit.rate,
         factorialDegree: factorialDegree ?? limit.reduction().factorialDegree)
+      return limit.digits >= spec.verifyDigits ? .hit(hit) : .unverified(hit)
     }
-    return nil
+    return .rejected
+  }
+}
+
+extension SearchEngine.ChunkResult {
+  mutating func record(_ verdict: SearchEngine.Verdict) {
+    switch verdict {
+    case .hit(let h): hits.append(h)
+    case .unverified(let h): unverified.append(h)
+    case .rejected: rejected += 1
+    }
   }
 }

@@ -9,6 +9,8 @@ import Search
 ///   hits, done_at, PRIMARY KEY(run_id, chunk))` — `filtered` is JSON {reason: count}
 /// - `hits(run_id, candidate, a, b, canonical_key, constants, expression, relation, digits, depth,
 ///   delta, rate, factorial_degree, PRIMARY KEY(run_id, candidate))`
+/// - `unverified`: the same columns, for matches that agree to every certified place but whose
+///   walk certified fewer than `verify_digits` places (slowly converging candidates)
 ///
 /// A chunk's hits and its row in `chunks` are written in one transaction, so a killed run
 /// (kill -9 included) resumes at the first chunk not done, with no hit lost and none duplicated.
@@ -43,6 +45,11 @@ public final class SearchStore {
         digits INTEGER NOT NULL, depth INTEGER NOT NULL, delta REAL, rate REAL, factorial_degree REAL,
         PRIMARY KEY(run_id, candidate));
       CREATE INDEX IF NOT EXISTS hits_by_key ON hits(canonical_key);
+      CREATE TABLE IF NOT EXISTS unverified(
+        run_id INTEGER NOT NULL REFERENCES runs(id), candidate INTEGER NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL,
+        canonical_key TEXT NOT NULL, constants TEXT NOT NULL, expression TEXT NOT NULL, relation TEXT NOT NULL,
+        digits INTEGER NOT NULL, depth INTEGER NOT NULL, delta REAL, rate REAL, factorial_degree REAL,
+        PRIMARY KEY(run_id, candidate));
       INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '1');
       """)
     let version = try db.query("SELECT value FROM meta WHERE key = 'schema_version'").first?.first?.string
@@ -104,17 +111,19 @@ public final class SearchStore {
   /// Writes a chunk's hits and marks it done, in one transaction.
   public func commit(_ result: SearchEngine.ChunkResult, run: Run, shard: String) throws(StoreError) {
     try db.transaction { () throws(StoreError) in
-      for h in result.hits {
-        try db.query(
-          """
-          INSERT INTO hits(run_id, candidate, a, b, canonical_key, constants, expression, relation, digits, depth,
-                           delta, rate, factorial_degree) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-          [
-            .integer(run.id), .integer(h.index), .text(h.a), .text(h.b), .text(h.canonicalKey), .text(h.constants),
-            .text(h.expression), .text(h.relation), .integer(h.digits), .integer(h.depth), Self.optional(h.delta),
-            Self.optional(h.rate), Self.optional(h.factorialDegree),
-          ])
+      for (table, list) in [("hits", result.hits), ("unverified", result.unverified)] {
+        for h in list {
+          try db.query(
+            """
+            INSERT INTO \(table)(run_id, candidate, a, b, canonical_key, constants, expression, relation, digits, depth,
+                             delta, rate, factorial_degree) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+              .integer(run.id), .integer(h.index), .text(h.a), .text(h.b), .text(h.canonicalKey), .text(h.constants),
+              .text(h.expression), .text(h.relation), .integer(h.digits), .integer(h.depth), Self.optional(h.delta),
+              Self.optional(h.rate), Self.optional(h.factorialDegree),
+            ])
+        }
       }
       let filtered = result.filtered.sorted { $0.key.rawValue < $1.key.rawValue }.map {
         "\"\($0.key.rawValue)\": \($0.value)"
@@ -127,7 +136,7 @@ public final class SearchStore {
         [
           .integer(run.id), .integer(result.chunk), .text(shard), .integer(result.candidates),
           .text("{" + filtered.joined(separator: ", ") + "}"), .integer(result.screened), .integer(result.converged),
-          .integer(result.matched), .integer(result.unverified), .integer(result.hits.count),
+          .integer(result.matched), .integer(result.unverified.count), .integer(result.hits.count),
         ])
     }
   }
@@ -141,11 +150,13 @@ public final class SearchStore {
   }
 
   /// Hits ordered by canonical key then candidate — the same order at any thread count or shard split.
-  public func hits(constant: String? = nil, minimumDigits: Int = 0) throws(StoreError) -> [StoredHit] {
+  public func hits(constant: String? = nil, minimumDigits: Int = 0, unverified: Bool = false) throws(StoreError)
+    -> [StoredHit]
+  {
     var sql = """
       SELECT r.spec_name, h.a, h.b, h.candidate, h.canonical_key, h.constants, h.expression, h.relation, h.digits,
              h.depth, h.delta, h.rate, h.factorial_degree
-      FROM hits h JOIN runs r ON r.id = h.run_id WHERE h.digits >= ?
+      FROM \(unverified ? "unverified" : "hits") h JOIN runs r ON r.id = h.run_id WHERE h.digits >= ?
       """
     var parameters: [SQLiteDatabase.Value] = [.integer(minimumDigits)]
     if let constant {

@@ -7,6 +7,8 @@ struct RamanujanCommand: AsyncParsableCommand {
     commandName: "ramanujan",
     abstract: "Evaluate, identify and search for formulas of mathematical constants.",
     version: "0.1.0",
-    subcommands: [EvalCommand.self, SearchCommand.self, HitsCommand.self]
+    subcommands: [
+      EvalCommand.self, SearchCommand.self, HitsCommand.self, MergeCommand.self, SlurmCommand.self,
+    ]
   )
 }

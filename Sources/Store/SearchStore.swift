@@ -1,3 +1,4 @@
+import Foundation
 import Search
 
 /// Search results in one SQLite file: the run (spec, its hash, program version, chunking), the
@@ -138,6 +139,52 @@ public final class SearchStore {
           .text("{" + filtered.joined(separator: ", ") + "}"), .integer(result.screened), .integer(result.converged),
           .integer(result.matched), .integer(result.unverified.count), .integer(result.hits.count),
         ])
+    }
+  }
+
+  /// Copies the chunks, hits and unverified matches of another store of the same spec into this
+  /// one (e.g. per-shard files of a Slurm array), in one transaction; chunks already here are kept.
+  /// - Returns: the number of chunks copied.
+  /// - Throws: when the other store holds another spec or chunk size, or cannot be read.
+  @discardableResult
+  public func merge(from otherPath: String) throws(StoreError) -> Int {
+    let other = try SearchStore(path: otherPath)
+    guard let theirs = try other.runs().first else { return 0 }
+    if let mine = try runs().first {
+      guard mine.specHash == theirs.specHash else {
+        throw StoreError(
+          "store '\(otherPath)' holds spec '\(theirs.specName)' (hash \(theirs.specHash)), not '\(mine.specName)' (hash \(mine.specHash))"
+        )
+      }
+      guard mine.chunkSize == theirs.chunkSize else {
+        throw StoreError(
+          "store '\(otherPath)' was filled with --chunk-size \(theirs.chunkSize), this one with \(mine.chunkSize)")
+      }
+    }
+    try db.execute("ATTACH DATABASE '\(otherPath.replacingOccurrences(of: "'", with: "''"))' AS other")
+    defer { try? db.execute("DETACH DATABASE other") }
+    return try db.transaction { () throws(StoreError) -> Int in
+      try db.execute(
+        """
+        INSERT OR IGNORE INTO runs(spec_name, spec_hash, spec, program_version, chunk_size, chunk_count)
+          SELECT spec_name, spec_hash, spec, program_version, chunk_size, chunk_count FROM other.runs;
+        """)
+      let run = try runs().first!
+      let before = try doneChunks(run).count
+      for table in ["hits", "unverified"] {
+        try db.execute(
+          """
+          INSERT OR IGNORE INTO \(table) SELECT \(run.id), o.candidate, o.a, o.b, o.canonical_key, o.constants,
+            o.expression, o.relation, o.digits, o.depth, o.delta, o.rate, o.factorial_degree FROM other.\(table) o
+          WHERE o.candidate NOT IN (SELECT candidate FROM \(table) WHERE run_id = \(run.id));
+          """)
+      }
+      try db.execute(
+        """
+        INSERT OR IGNORE INTO chunks SELECT \(run.id), o.chunk, o.shard, o.candidates, o.filtered, o.screened,
+          o.converged, o.matched, o.unverified, o.hits, o.done_at FROM other.chunks o;
+        """)
+      return try doneChunks(run).count - before
     }
   }
 

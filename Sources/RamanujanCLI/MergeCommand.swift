@@ -1,0 +1,31 @@
+import ArgumentParser
+import Ramanujan
+
+/// `ramanujan merge --into FILE SHARD...`: gather per-shard stores into one.
+struct MergeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "merge",
+    abstract: "Merge search stores of the same spec (e.g. one per shard) into one."
+  )
+
+  @Option(name: .long, help: "The store to merge into (created when missing).")
+  var into: String
+
+  @Argument(help: "Stores to merge from.")
+  var stores: [String]
+
+  func validate() throws {
+    if stores.contains(into) { throw ValidationError("--into '\(into)' is also a store to merge from") }
+  }
+
+  func run() throws {
+    let target = try SearchStore(path: into)
+    for path in stores {
+      guard PCFTable.read(path) != nil else { throw ValidationError("cannot read store '\(path)'") }
+      let copied = try target.merge(from: path)
+      print("\(path): \(copied) chunks merged")
+    }
+    let stats = try target.statistics()
+    print("\(into): \(stats["chunks"] ?? 0) chunks, \(stats["hits"] ?? 0) hits")
+  }
+}

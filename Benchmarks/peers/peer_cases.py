@@ -3,6 +3,8 @@
 Usage:  python peer_cases.py CASE [CASE...]
 Cases:  walk_1e4 walk_1e5 gmpy2_tree_1e4 gmpy2_tree_1e5 gmpy2_tree_1e6
         digits_precision_delta_1e5 digits_1e4
+        identify_100 identify_1000 identify_5000 (ramanujantools Limit.identify)
+        identify5_100 identify5_1000 identify5_5000, pslq12_* (mpmath pslq, 12 numbers)
 Prints one JSON object per line: {"case", "seconds" (median), "reps", "detail"}.
 Absolute times drift on shared machines, so the Swift side runs this in the same
 command and reports ratios.
@@ -143,6 +145,52 @@ def digits_n(D, reps):
     return t, reps, {"digits": D, "depth": depth, "precision": lim.precision(), "times": ts}
 
 
+# ---- identification (issue 3) ------------------------------------------------
+def apery_limit(D):
+    """Apery's PCF walked to about D digits, as ../shared/peers/ramanujantools_bench.py does."""
+    from ramanujantools import Limit
+    clear()
+    lim = apery().limit(int(D / 3.06) + 5)
+    return lim
+
+
+def identify_rt(D, reps):
+    """ramanujantools Limit.identify(zeta(3)): PSLQ on (p, q, p*L, q*L) at the Limit's precision, after a
+    2-term PSLQ for the independence of p and q. zeta(3) is computed before the clock starts; each rep
+    gets a fresh Limit (identify stores its answer in the Limit)."""
+    from ramanujantools import Limit
+    lim = apery_limit(D)
+    z = lim.mp.zeta(3)
+    ts, out = [], None
+    for _ in range(reps):
+        fresh = Limit(lim.current, lim.previous)
+        gc.collect()
+        t0 = time.perf_counter()
+        out = fresh.identify(z)
+        ts.append(time.perf_counter() - t0)
+    return statistics.median(ts), reps, {"digits": lim.precision(), "relation": str(out.tolist()), "times": ts}
+
+
+def pslq12(D, reps):
+    """mpmath pslq of the linear-fractional basis (x, x*c_i, 1, c_i) for c = pi, e, zeta(3), G, log(2) at
+    D digits, x the Apery limit; maxcoeff 10000 like ours, maxsteps high enough not to give up.
+    Constants and products are computed before the clock starts."""
+    import mpmath
+    lim = apery_limit(D)
+    mpmath.mp.dps = D
+    x = mpmath.mpf(lim.p()) / mpmath.mpf(lim.q())
+    cs = [mpmath.pi, mpmath.e, mpmath.zeta(3), mpmath.catalan, mpmath.log(2)]
+    vec = [x] + [x * c for c in cs] + [mpmath.mpf(1)] + cs
+    ts, out = [], None
+    for _ in range(reps):
+        gc.collect()
+        t0 = time.perf_counter()
+        out = mpmath.pslq(vec, maxcoeff=10000, maxsteps=100000)
+        ts.append(time.perf_counter() - t0)
+    mpmath.mp.dps = 15
+    return statistics.median(ts), reps, {"digits": D, "relation": str(out), "times": ts}
+
+
 CASES = {
     "walk_1e4": lambda: walk(10**4, 3),
     "walk_1e5": lambda: walk(10**5, 1),
@@ -151,6 +199,15 @@ CASES = {
     "gmpy2_tree_1e6": lambda: tree(10**6, 1),
     "digits_precision_delta_1e5": lambda: digits_precision_delta(10**5),
     "digits_1e4": lambda: digits_n(10**4, 3),
+    "identify_100": lambda: identify_rt(100, 21),
+    "identify_1000": lambda: identify_rt(1000, 11),
+    "identify_5000": lambda: identify_rt(5000, 5),
+    "identify5_100": lambda: pslq12(100, 11),
+    "identify5_1000": lambda: pslq12(1000, 5),
+    "identify5_5000": lambda: pslq12(5000, 3),
+    "pslq12_100": lambda: pslq12(100, 11),
+    "pslq12_1000": lambda: pslq12(1000, 5),
+    "pslq12_5000": lambda: pslq12(5000, 3),
 }
 
 if __name__ == "__main__":

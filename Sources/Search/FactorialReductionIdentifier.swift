@@ -1,13 +1,34 @@
 import ContinuedFractions
 import Identification
 import Multiprecision
+import Recurrences
 
-/// Identification of factorial-reduction candidates against the spec's constants, no table:
-/// the limit, read to the digits the walk certifies, is matched by the identification layer.
+/// Identification of factorial-reduction candidates, no table: the limit, read to the places its
+/// walk certifies, goes to the identification layer (rational and Möbius forms in each target
+/// constant, PSLQ under the precision discipline), and an answer is confirmed on a deeper walk.
+/// Limits that are rational (no constant in the expression) are not formulas of the constants.
 enum FactorialReductionIdentifier {
-  /// The expression and relation text for a PCF's limit, or `nil` when nothing is supported by
-  /// the certified digits.
+  /// The expression and a relation text for a PCF's limit, or `nil` when the certified digits
+  /// support none (too few digits, no relation within the bound, or refuted on confirmation).
   static func identify(_ pcf: PCF, spec: SearchSpec) -> (ConstantExpression, String)? {
-    nil
+    let limit = pcf.limit(digits: spec.verifyDigits, maxDepth: spec.verifyMaxDepth, threads: 1)
+    guard limit.status == .converging else { return nil }
+    func approximate(_ l: Limit) -> ApproximateValue {
+      ApproximateValue(l.value(.digits(l.digits + 30)), places: l.digits)
+    }
+    guard
+      let identifier = try? Identifier(
+        constants: spec.constants.map { ConstantExpression($0) }, maxCoefficient: BigInt(spec.bound).power(4),
+        algebraicDegree: 1),
+      let found = try? identifier.identify(
+        approximate(limit),
+        recompute: { digits in
+          let deeper = pcf.limit(digits: digits, maxDepth: 4 * spec.verifyMaxDepth, threads: 1)
+          return deeper.status == .converging ? approximate(deeper) : nil
+        }),
+      let expression = found.expression, !expression.constants.isEmpty
+    else { return nil }
+    let confirmed = found.confirmedDigits.map { ", confirmed at \($0) digits" } ?? ", unconfirmed"
+    return (expression, "fr \(found.relationText) (\(found.digits) digits, ratio \(found.ratio)\(confirmed))")
   }
 }

@@ -76,6 +76,19 @@ import Testing
     #expect(zetaMinusOne.digits >= 15 && zetaMinusOne.digits < 100)
   }
 
+  @Test("factorial reduction finds ζ(3) formulas without a table, from few certified digits")
+  func factorialReduction() async throws {
+    let path = Self.temporaryStore()
+    try await Self.run(try Self.spec("zeta3-fr"), path: path, chunkSize: 4096)
+    let hits = try Self.hits(path)
+    let slow = try #require(hits.first { $0.a == "2n^3 + 3n^2 + 11n + 5" && $0.b == "-n^6" })
+    #expect(slow.expression == "1/(zeta(3)-1)")
+    #expect(slow.relation.hasPrefix("fr x*zeta(3)-x-1 = 0"))
+    #expect((slow.factorialDegree ?? 0) > 2.5)
+    #expect(hits.contains { $0.a == "6n^3 + 9n^2 + 5n + 1" && $0.expression == "8/(7*zeta(3))" })
+    for h in hits { #expect(h.constants == "zeta(3)" && h.digits >= 20) }
+  }
+
   @Test("sharded, unsharded, one thread or two: identical stores")
   func shardsAndThreads() async throws {
     let spec = try Self.spec("e")

@@ -21,7 +21,7 @@ struct MergeCommand: ParsableCommand {
   func run() throws {
     let target = try SearchStore(path: into)
     for path in stores {
-      guard PCFTable.read(path) != nil else { throw ValidationError("cannot read store '\(path)'") }
+      guard isReadableFile(path) else { throw ValidationError("cannot read store '\(path)'") }
       let copied = try target.merge(from: path)
       print("\(path): \(copied) chunks merged")
     }

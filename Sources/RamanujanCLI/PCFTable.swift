@@ -1,9 +1,5 @@
 import Ramanujan
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// A TSV table of PCFs shaped like shared/validation/pcf-formulas.tsv: `#` comment lines, a header
 /// naming columns `a(n)` (or `a`) and `b(n)` (or `b`), optionally `id` and `limit` (an expression).
 struct PCFTable {
@@ -23,7 +19,7 @@ struct PCFTable {
   let rows: [Result<Row, RowError>]
 
   init(path: String) throws {
-    guard let text = Self.read(path) else { throw RowError(path: path, line: 0, message: "cannot read the file") }
+    guard let text = readTextFile(path) else { throw RowError(path: path, line: 0, message: "cannot read the file") }
     try self.init(text: text, path: path)
   }
 
@@ -66,18 +62,6 @@ struct PCFTable {
     self.rows = rows
   }
 
-  static func read(_ path: String) -> String? {
-    guard let f = fopen(path, "r") else { return nil }
-    defer { fclose(f) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-      let n = fread(&buffer, 1, buffer.count, f)
-      if n <= 0 { break }
-      bytes.append(contentsOf: buffer[0..<n])
-    }
-    return String(decoding: bytes, as: UTF8.self)
-  }
 }
 
 extension String {

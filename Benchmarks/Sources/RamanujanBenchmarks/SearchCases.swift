@@ -1,5 +1,6 @@
 // Search benchmarks (issue 4): screening throughput and whole spaces end to end.
 import Dispatch
+import Foundation
 import Ramanujan
 
 #if canImport(Glibc)
@@ -38,7 +39,7 @@ func screeningThroughput(count: Int, threads: Int) async -> Double {
 
 /// Runs a shipped spec into a fresh store; returns (seconds, hits, candidates).
 func searchSpace(_ name: String, threads: Int) async throws -> (Double, Int, Int) {
-  guard let text = readText("specs/\(name).json") else {
+  guard let text = try? String(contentsOfFile: "specs/\(name).json", encoding: .utf8) else {
     throw StoreError("cannot read specs/\(name).json (run from the repository root)")
   }
   let spec = try SearchSpec(json: text)
@@ -56,17 +57,4 @@ func searchSpace(_ name: String, threads: Int) async throws -> (Double, Int, Int
     hits += result.hits.count
   }
   return (Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9, hits, space.size)
-}
-
-func readText(_ path: String) -> String? {
-  guard let f = fopen(path, "r") else { return nil }
-  defer { fclose(f) }
-  var bytes: [UInt8] = []
-  var buffer = [UInt8](repeating: 0, count: 65536)
-  while true {
-    let n = fread(&buffer, 1, buffer.count, f)
-    if n <= 0 { break }
-    bytes.append(contentsOf: buffer[0..<n])
-  }
-  return String(decoding: bytes, as: UTF8.self)
 }

@@ -204,8 +204,9 @@ struct _Parser {
       token = try readNumber()
     } else if c.isASCII && (c.isLetter || c == "_") {
       while position < characters.count,
-        characters[position].isASCII && (characters[position].isLetter || characters[position].isNumber
-          || characters[position] == "_")
+        characters[position].isASCII
+          && (characters[position].isLetter || characters[position].isNumber
+            || characters[position] == "_")
       {
         position += 1
       }

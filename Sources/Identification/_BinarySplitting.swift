@@ -47,6 +47,7 @@ struct _HypergeometricSeries {
   func sum(_ l: Int, _ r: Int, bits: Int) -> BigFloat {
     let s = split(l, r)
     let precision = Precision.bits(bits)
-    return BigFloat(s.t, precision: precision) / (BigFloat(s.b, precision: precision) * BigFloat(s.q, precision: precision))
+    return BigFloat(s.t, precision: precision)
+      / (BigFloat(s.b, precision: precision) * BigFloat(s.q, precision: precision))
   }
 }

@@ -35,16 +35,22 @@ let catalogSample: [(Constant, String)] = [
 
   @Test func canonicalOrder() {
     let shuffled: [Constant] = [.gompertz, .sqrt(3), .zeta(5), .e, .log(2), .zeta(3), .pi, .sqrt(2), .catalan]
-    #expect(shuffled.sorted().map(\.name) == [
-      "pi", "e", "zeta(3)", "zeta(5)", "G", "log(2)", "sqrt(2)", "sqrt(3)", "delta_Gompertz",
-    ])
+    #expect(
+      shuffled.sorted().map(\.name) == [
+        "pi", "e", "zeta(3)", "zeta(5)", "G", "log(2)", "sqrt(2)", "sqrt(3)", "delta_Gompertz",
+      ])
   }
 
   @Test(arguments: [
-    ("zeta3", "unknown constant 'zeta3'; known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz"),
+    (
+      "zeta3", "unknown constant 'zeta3'; known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz"
+    ),
     ("Pi", "unknown constant 'Pi'; known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz"),
     ("", "unknown constant ''; known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz"),
-    ("exp(1)", "unknown constant 'exp(1)'; known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz"),
+    (
+      "exp(1)",
+      "unknown constant 'exp(1)'; known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz"
+    ),
     ("zeta(1)", "zeta(1) is not in the catalog: zeta(k) needs an integer k ≥ 2"),
     ("zeta(0)", "zeta(0) is not in the catalog: zeta(k) needs an integer k ≥ 2"),
     ("zeta(x)", "zeta(x) is not in the catalog: zeta(k) needs an integer k ≥ 2"),

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Multiprecision
+import Testing
 
 /// Rows of a tab-separated fixture: `#` lines are comments, the first other line names the columns.
 func fixtureRows(_ name: String) throws -> [[String: String]] {

@@ -22,6 +22,9 @@ let package = Package(
     .target(name: "Recurrences", dependencies: ["Multiprecision", "Polynomials"]),
     .target(name: "ContinuedFractions", dependencies: ["Multiprecision", "Polynomials", "Recurrences"]),
     .target(name: "Identification", dependencies: ["Multiprecision"]),
+    .target(
+      name: "MatrixFields", dependencies: ["Multiprecision", "Polynomials", "Recurrences", "ContinuedFractions"]
+    ),
     .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
     .target(name: "Store", dependencies: ["Search", "CSQLite"]),
     .target(
@@ -34,6 +37,7 @@ let package = Package(
       name: "Ramanujan",
       dependencies: [
         "Multiprecision", "Polynomials", "Recurrences", "ContinuedFractions", "Identification", "Search", "Store",
+        "MatrixFields",
       ]
     ),
     .executableTarget(
@@ -56,6 +60,9 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "RamanujanCLITests", dependencies: ["RamanujanCLI"]),
+    .testTarget(
+      name: "MatrixFieldsTests", dependencies: ["MatrixFields", "Identification"], resources: [.copy("Fixtures")]
+    ),
     .testTarget(
       name: "SearchTests", dependencies: ["Search", "Store", "ContinuedFractions", "Identification", "Polynomials"],
       resources: [.copy("Fixtures")]

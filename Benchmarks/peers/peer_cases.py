@@ -5,6 +5,7 @@ Cases:  walk_1e4 walk_1e5 gmpy2_tree_1e4 gmpy2_tree_1e5 gmpy2_tree_1e6
         digits_precision_delta_1e5 digits_1e4
         identify_100 identify_1000 identify_5000 (ramanujantools Limit.identify)
         identify5_100 identify5_1000 identify5_5000, pslq12_* (mpmath pslq, 12 numbers)
+        cmf_pfq87_trajectory cmf_walk_1e3 cmf_walk_1e4 (ramanujantools CMF)
 Prints one JSON object per line: {"case", "seconds" (median), "reps", "detail"}.
 Absolute times drift on shared machines, so the Swift side runs this in the same
 command and reports ratios.
@@ -191,6 +192,33 @@ def pslq12(D, reps):
     return statistics.median(ts), reps, {"digits": D, "relation": str(out), "times": ts}
 
 
+# ---- conservative matrix fields (ramanujantools' cmf_benchmark.py cases) ----
+def cmf_pfq87():
+    """test_trajectory_matrix_8f7_brown_zudilin: the 8F7 field at z = 1 (built outside the timing,
+    as there) along Brown-Zudilin's trajectory."""
+    from ramanujantools import Position
+    from ramanujantools.cmf import pFq
+    cmf = pFq(8, 7, 1)
+    start = Position.from_list([5, 2, 2, 2, 2, 2, 2, 2], "x") | Position.from_list([4] * 7, "y")
+    trajectory = Position.from_list([42, 17, 16, 15, 14, 13, 12, 11], "x") | Position.from_list(
+        list(range(24, 31)), "y")
+    t, ts, m = timed(1, lambda: cmf.trajectory_matrix(trajectory, start))
+    return t, 1, {"rank": m.rows, "times": ts}
+
+
+def cmf_walk(N, reps):
+    """test_walk_4f3 as a limit: the 4F3 field at z = 1 from (1,1,2,2,3,3,4) along itself, depth N."""
+    import sympy as sp
+    from ramanujantools import Position
+    from ramanujantools.cmf import pFq
+    x0, x1, x2, x3 = sp.symbols("x:4")
+    y0, y1, y2 = sp.symbols("y:3")
+    cmf = pFq(4, 3, 1)
+    point = Position({x0: 1, x1: 1, x2: 2, x3: 2, y0: 3, y1: 3, y2: 4})
+    t, ts, lim = timed(reps, lambda: cmf.limit(point, N, point))
+    return t, reps, {"depth": N, "value": str(lim.as_float())[:22], "times": ts}
+
+
 CASES = {
     "walk_1e4": lambda: walk(10**4, 3),
     "walk_1e5": lambda: walk(10**5, 1),
@@ -208,6 +236,9 @@ CASES = {
     "pslq12_100": lambda: pslq12(100, 11),
     "pslq12_1000": lambda: pslq12(1000, 5),
     "pslq12_5000": lambda: pslq12(5000, 3),
+    "cmf_pfq87_trajectory": cmf_pfq87,
+    "cmf_walk_1e3": lambda: cmf_walk(10**3, 5),
+    "cmf_walk_1e4": lambda: cmf_walk(10**4, 3),
 }
 
 if __name__ == "__main__":

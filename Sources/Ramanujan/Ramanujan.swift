@@ -1,6 +1,7 @@
 // Umbrella module: re-exports the public modules of `ramanujan`, nothing else.
 @_exported import ContinuedFractions
 @_exported import Identification
+@_exported import MatrixFields
 @_exported import Multiprecision
 @_exported import Polynomials
 @_exported import Recurrences

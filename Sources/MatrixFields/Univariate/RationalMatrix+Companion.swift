@@ -1,0 +1,88 @@
+import ContinuedFractions
+import Multiprecision
+import Polynomials
+import Recurrences
+
+extension RationalMatrix {
+  /// The linear recurrence satisfied by the walk of M(n), from its companion form.
+  ///
+  /// Krylov vectors of e₀: K₀ = e₀, K_k(n) = M(n)·K_{k−1}(n+1). With U(n) = [K₀ … K_{m−1}] for the
+  /// first m at which K_m depends on the others (m ≤ r), U(n)⁻¹·M(n)·U(n+1) = C(n) is the companion
+  /// matrix with ones below the diagonal and last column α, where K_m = Σ αⱼ·Kⱼ. The dependency is
+  /// computed fraction-free on K̃_k = N(n)·K̃_{k−1}(n+1) (Kⱼ = K̃ⱼ / d(n)···d(n+j−1)) as the Cramer
+  /// null vector c of [K̃₀ … K̃_m] on m independent rows, checked on all rows. The recurrence
+  /// Σᵢ cᵢ'(n)·u(n−i) = 0 of `LinearRecurrence` has c'ᵢ = c_{m−i}·d(n)···d(n+m−i−1), divided by
+  /// their gcd; its companion matrix is C(n) (up to the scalar c'₀) — ramanujantools' convention.
+  /// - Complexity: m products of polynomial vectors and m+1 determinants of m×m minors.
+  public func recurrence() -> LinearRecurrence {
+    let r = size
+    let d = denominator
+    var krylov: [[Polynomial]] = [(0..<r).map { $0 == 0 ? .one : .zero }]
+    for m in 1...r {
+      let previous = krylov[m - 1].map { $0.shifted(by: 1) }
+      krylov.append(
+        (0..<r).map { i in
+          (0..<r).reduce(Polynomial.zero) { sum, k in
+            let a = numeratorEntries[i * r + k]
+            return a.isZero || previous[k].isZero ? sum : sum + _Kronecker.multiply(a, previous[k])
+          }
+        })
+      guard let c = _nullVector(Array(krylov[0...m]), rows: r) else { continue }
+      // c'ᵢ = c_{m−i}·d(n)···d(n+m−i−1).
+      var coefficients: [Polynomial] = []
+      for i in 0...m {
+        let j = m - i
+        var p = c[j]
+        for k in 0..<j { p = _Kronecker.multiply(p, d.shifted(by: k)) }
+        coefficients.append(p)
+      }
+      let g = coefficients.filter { !$0.isZero }.reduce(Polynomial.zero) { Polynomial.gcd($0, $1) }
+      var normalized = coefficients.map { $0.isZero ? $0 : _polynomialQuotient($0, g)! }
+      if normalized[0].leadingCoefficient.isNegative { normalized = normalized.map { -$0 } }
+      return LinearRecurrence(coefficients: normalized)
+    }
+    preconditionFailure("r + 1 vectors in dimension r are always dependent")
+  }
+
+  /// The PCF of this 2×2 matrix's walk, fully deflated: the recurrence c'₀u(n) + c'₁u(n−1) +
+  /// c'₂u(n−2) = 0 is the PCF(−c'₁/c'₀, −c'₂/c'₀), inflated by c'₀ to PCF(−c'₁(n),
+  /// −c'₂(n)·c'₀(n−1)) and then deflated as far as `PCF.deflatedAll()` finds.
+  /// - Throws: `CMFError.recurrenceOrder` when the recurrence is not of order 2.
+  public func pcf() throws(CMFError) -> PCF {
+    let rec = recurrence()
+    guard rec.order == 2 else { throw .recurrenceOrder(rec.order) }
+    let c = rec.coefficients
+    return PCF(a: -c[1], b: -(c[2] * c[0].shifted(by: -1))).deflatedAll().pcf
+  }
+}
+
+/// A nonzero c with Σ cⱼ·vⱼ = 0 for the m+1 polynomial vectors v (the last depending on the
+/// others), or `nil` when v₀ … v_{m−1} and v_m are independent. c is the Cramer vector
+/// cⱼ = (−1)ʲ·det(rows R of [v without vⱼ]) for m rows R where v₀ … v_{m−1} are independent.
+func _nullVector(_ v: [[Polynomial]], rows r: Int) -> [Polynomial]? {
+  let m = v.count - 1
+  // Rows where the first m vectors are independent, chosen greedily (rank at a point mod p).
+  let point = _ModularPoint.point(1, salt: 7)[0]
+  let values = v.map { $0.map { _Mod61.evaluate($0, at: point) } }
+  var chosen: [Int] = []
+  for row in 0..<r where chosen.count < m {
+    let candidate = chosen + [row]
+    let minor = candidate.flatMap { i in (0..<candidate.count).map { j in values[j][i] } }
+    if _modularDeterminant(minor, candidate.count) != 0 { chosen = candidate }
+  }
+  guard chosen.count == m else { return nil }  // rank deficient at this point: treat as independent
+  var c: [Polynomial] = []
+  for j in 0...m {
+    let columns = (0...m).filter { $0 != j }
+    let minor = chosen.flatMap { i in columns.map { v[$0][i] } }
+    let (det, _) = _bareiss(minor, size: m, one: Polynomial.one, zero: Polynomial.zero)
+    c.append(j % 2 == 0 ? det : -det)
+  }
+  guard !c[m].isZero else { return nil }
+  // Check the dependency on every row.
+  for i in 0..<r {
+    let sum = (0...m).reduce(Polynomial.zero) { $0 + (c[$1].isZero ? .zero : _Kronecker.multiply(c[$1], v[$1][i])) }
+    if !sum.isZero { return nil }
+  }
+  return c
+}

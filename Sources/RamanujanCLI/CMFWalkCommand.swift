@@ -1,0 +1,152 @@
+import ArgumentParser
+import Ramanujan
+
+/// `ramanujan cmf walk`: walk a trajectory exactly and report the limit, its certified digits,
+/// the rate, δ, and optionally a closed form.
+struct CMFWalkCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "walk",
+    abstract: "Walk a field along a trajectory: value, certified digits, rate and delta.",
+    discussion: """
+      The walk multiplies the trajectory matrix M(n) for n = 0 ... depth-1 exactly; the value is \
+      W[0,last]/W[1,last] and shows only certified decimal places. delta is the irrationality-measure \
+      estimate at the depth, against the walk at twice the depth. A singular point on the way (a \
+      trajectory matrix undefined or not invertible) is an error that names the point.
+      """
+  )
+
+  @OptionGroup var field: FieldOptions
+  @OptionGroup var path: TrajectoryOptions
+
+  @Option(name: .long, help: "Walk depth N.")
+  var depth: Int = 1000
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "Comma-separated constants to identify the limit against, e.g. 'zeta(3)'.")
+  var identify: String?
+
+  @Flag(name: .customLong("no-delta"), help: "Skip delta (it walks twice as deep).")
+  var noDelta = false
+
+  @Option(name: .customLong("show-digits"), help: "Show at most this many decimal places (text default 60, json all).")
+  var showDigits: Int?
+
+  @Option(name: .long, help: "Threads for the walk (default: all cores).")
+  var threads: Int?
+
+  @Option(name: .long, help: "Output format: text or json (one object per line).")
+  var format: OutputFormat = .text
+
+  func validate() throws {
+    if depth <= 0 { throw ValidationError("--depth must be at least 1, got \(depth)") }
+    if depth > 10_000_000 { throw ValidationError("--depth must be at most 10000000, got \(depth)") }
+    if let showDigits, showDigits < 0 { throw ValidationError("--show-digits must be at least 0, got \(showDigits)") }
+    if let threads, !(1...1024).contains(threads) {
+      throw ValidationError("--threads must be in 1...1024, got \(threads)")
+    }
+    if let identify { _ = try Self.identifier(identify) }
+    if try field.field().rank < 2 { throw ValidationError("a walk limit needs a field of rank at least 2") }
+  }
+
+  static func identifier(_ text: String) throws -> Identifier {
+    do { return try Identifier(constants: try Identifier.constants(parsing: text)) } catch {
+      throw ValidationError("--identify: \(error)")
+    }
+  }
+
+  func run() throws {
+    var failure: String?
+    for line in try lines(failure: &failure) { print(line) }
+    if let failure { throw CMFFailure(failure) }
+  }
+
+  /// The output lines; a walk that does not converge sets `failure`.
+  func lines(failure: inout String?) throws -> [String] {
+    let cmf = try field.field()
+    let (t, s) = try path.parsed()
+    let cores = threads ?? availableCores
+    let name = "\(fieldLabel(cmf)) along \(t) from \(s)"
+    let limits: [Limit]
+    do {
+      limits = try cmf.limits(t, start: s, depths: noDelta ? [depth] : [depth, 2 * depth], threads: cores)
+    } catch {
+      throw CMFFailure("\(name): \(error)")
+    }
+    let limit = limits[0]
+    var delta: Double?
+    var deltaNote: String?
+    if noDelta {
+      deltaNote = "not computed (--no-delta)"
+    } else if limit.status == .converging {
+      do { delta = try limit.delta(against: limits[1]) } catch { deltaNote = error.description }
+    } else {
+      deltaNote = "undefined: the limit is not read from converging convergents"
+    }
+    let shownPlaces = min(limit.digits, showDigits ?? (format == .text ? 60 : limit.digits))
+    let value = limit.certifiedText(maxPlaces: shownPlaces)
+    var identified: Identification?
+    var identifyNote: String?
+    if let identify, limit.status == .converging {
+      let x = Self.approximate(limit)
+      do {
+        identified = try Self.identifier(identify).identify(x)
+        if identified == nil { identifyNote = "no relation with |coefficients| ≤ 10000 in \(x.digits) digits" }
+      } catch {
+        identifyNote = "\(error)"
+      }
+    }
+    switch limit.status {
+    case .converging, .terminates: break
+    case .zeroDenominator:
+      failure = "\(name): q(N) = 0 at depth \(limit.depth), so the limit is undefined there; try another depth"
+    case .notConverging:
+      failure =
+        "\(name) does not converge at depth \(limit.depth): the differences of successive ratios are not shrinking"
+    }
+    if format == .json {
+      var o = JSONLine()
+      o.add("field", fieldLabel(cmf))
+      o.add("trajectory", t.description)
+      o.add("start", s.description)
+      o.add("depth", limit.depth)
+      o.add("status", PCFReport.statusName(limit.status))
+      o.add("value", value.isEmpty ? nil : value)
+      o.add("digits", limit.digits)
+      o.add("rate", limit.rate)
+      o.add("delta", delta)
+      if let deltaNote { o.add("delta_note", deltaNote) }
+      if identify != nil {
+        o.add("identified", identified.flatMap { $0.expression?.description })
+        o.add("relation", identified?.relationText)
+        o.add("identified_digits", identified?.digits)
+        if let identifyNote { o.add("identify_note", identifyNote) }
+      }
+      return [o.text]
+    }
+    var lines = ["\(name) at depth \(limit.depth)"]
+    guard limit.status == .converging else { return lines }
+    let more =
+      shownPlaces < limit.digits ? "… (\(limit.digits - shownPlaces) more certified places; --show-digits)" : ""
+    lines.append("  value     \(value)\(more)")
+    lines.append("  digits    \(limit.digits) certified decimal places")
+    if let rate = limit.rate { lines.append("  rate      \(PCFReport.format(rate, 4)) digits/term") }
+    lines.append("  delta     \(delta.map { PCFReport.format($0, 5) } ?? "– (\(deltaNote ?? ""))")")
+    if identify != nil {
+      if let identified, let expression = identified.expression {
+        lines.append("  identify  \(expression) (\(identified.form), \(identified.digits) digits)")
+      } else if let identified {
+        lines.append("  identify  \(identified.relationText) (\(identified.form), \(identified.digits) digits)")
+      } else {
+        lines.append("  identify  – (\(identifyNote ?? "no relation"))")
+      }
+    }
+    return lines
+  }
+
+  /// The limit's value with its certified places as significant digits.
+  static func approximate(_ limit: Limit) -> ApproximateValue {
+    let magnitude = Swift.max(0, Int(limit.final.p.log10Magnitude - limit.final.q.log10Magnitude) + 2)
+    return ApproximateValue(limit.value(.digits(limit.digits + magnitude + 20)), places: limit.digits)
+  }
+}

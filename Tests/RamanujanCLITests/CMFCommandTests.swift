@@ -1,0 +1,210 @@
+import Foundation
+import Testing
+
+@testable import RamanujanCLI
+
+@Suite struct CMFCommandTests {
+  /// The message ArgumentParser prints when `ramanujan cmf <command> ARGS` is rejected.
+  func rejection<C: ParsableCommandForTests>(_ command: C.Type, _ arguments: [String]) -> String? {
+    do {
+      _ = try C.parse(arguments)
+      return nil
+    } catch {
+      return C.message(for: error)
+    }
+  }
+
+  /// A field file in a temporary directory.
+  func file(_ text: String) throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("cmf-\(UUID().uuidString).cmf").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  @Test("cmf list names every known field")
+  func list() throws {
+    let lines = try CMFListCommand.parse([]).lines()
+    #expect(lines.count == 8)
+    #expect(
+      lines[2]
+        == "zeta3         2 axes (x, y), rank 2: along (1,1) from (1,1) to (1-zeta(3))/zeta(3); Apery's PCF from (0,0)")
+    let json = try CMFListCommand.parse(["--format", "json"]).lines()
+    #expect(
+      json[0] == #"{"name": "e", "summary": "2 axes (x, y), rank 2: along (1,1) from (0,0) the walk tends to 1/(1-e)"}"#
+    )
+  }
+
+  @Test("cmf check: known fields and files, and the first failing pair and entry")
+  func check() throws {
+    var failure: String?
+    #expect(
+      try CMFCheckCommand.parse(["zeta3"]).lines(failure: &failure) == [
+        "zeta3: 2 axes (x, y), rank 2: conservative (1 pair of axes checked exactly)"
+      ])
+    #expect(failure == nil)
+    #expect(
+      try CMFCheckCommand.parse(["pfq:2,2,1/2"]).lines(failure: &failure)
+        == ["pfq:2,2,1/2: 4 axes (x0, x1, y0, y1), rank 3: conservative (6 pairs of axes checked exactly)"])
+    let broken = try file(
+      "# zeta3 with one entry changed\nx: [[0, -x^3], [(x+1)^3, x^3+(x+1)^3+2y(y-1)(2x+1)]]\ny: [[-x^3+2x^2y-2xy^2+y^3, -x^3], [x^3, x^3+2x^2y+2xy^2+y^3+1]]\n"
+    )
+    let lines = try CMFCheckCommand.parse(["--file", broken]).lines(failure: &failure)
+    #expect(lines == ["\(broken): 2 axes (x, y), rank 2: not conservative"])
+    #expect(failure == "\(broken): the field is not conservative: M(x)·M(y)(x+1) ≠ M(y)·M(x)(y+1) at entry (1, 2)")
+    let json = try CMFCheckCommand.parse(["--file", broken, "--format", "json"]).lines(failure: &failure)
+    #expect(
+      json == [
+        #"{"field": "\#(broken)", "axes": "x, y", "rank": 2, "pairs": 1, "conservative": false, "error": "the field is not conservative: M(x)·M(y)(x+1) ≠ M(y)·M(x)(y+1) at entry (1, 2)"}"#
+      ])
+  }
+
+  @Test("cmf walk zeta3: value, certified digits, rate, delta and the closed form")
+  func walk() throws {
+    var failure: String?
+    let lines = try CMFWalkCommand.parse([
+      "zeta3", "--trajectory", "1,1", "--start", "1,1", "--depth", "1000", "--identify", "zeta(3)",
+    ]).lines(failure: &failure)
+    #expect(failure == nil)
+    #expect(lines[0] == "zeta3 along (1, 1) from (1, 1) at depth 1000")
+    // (1 − ζ(3))/ζ(3) = −0.16809262741929253131687372117846926558294360226627192072033…
+    #expect(
+      lines[1]
+        == "  value     -0.168092627419292531316873721178469265582943602266271920720330… (2999 more certified places; --show-digits)"
+    )
+    #expect(lines[2] == "  digits    3059 certified decimal places")
+    #expect(lines[3] == "  rate      3.0622 digits/term")
+    #expect(lines[4] == "  delta     0.08520")
+    #expect(lines[5] == "  identify  (-zeta(3)+1)/zeta(3) (mobius, 3058 digits)")
+  }
+
+  @Test("cmf walk --file and JSON; a user field walks like the known one")
+  func walkFile() throws {
+    let path = try file("x: [[1, -y-1], [-1, x+y+2]]\ny: [[0, -y-1], [-1, x+y+1]]\n")
+    var failure: String?
+    let ours = try CMFWalkCommand.parse([
+      "--file", path, "--trajectory", "1,1", "--start", "0,0", "--depth", "50", "--format", "json",
+    ])
+    .lines(failure: &failure)
+    let known = try CMFWalkCommand.parse([
+      "e", "--trajectory", "1,1", "--start", "0,0", "--depth", "50", "--format", "json",
+    ])
+    .lines(failure: &failure)
+    #expect(ours[0].replacingOccurrences(of: path, with: "e") == known[0])
+    for key in [
+      #""trajectory": "(1, 1)""#, #""start": "(0, 0)""#, #""depth": 50"#, #""status": "converging""#, #""digits": 186"#,
+      #""value": "-0.58197670686932642438500200510901155854686930107539613626678705964804381739"#,
+    ] {
+      #expect(known[0].contains(key), "\(key) in \(known[0])")
+    }
+  }
+
+  @Test("cmf pcf zeta3 from (0, 0) prints Apéry's PCF")
+  func pcf() throws {
+    let lines = try CMFPCFCommand.parse(["zeta3", "--trajectory", "1,1", "--start", "0,0"]).lines()
+    #expect(
+      lines == [
+        "zeta3 along (1, 1) from (0, 0)",
+        "  matrix  [[-n^6 - 3n^5 - 3n^4 - n^3, -6n^6 - 9n^5 - 5n^4 - n^3], [6n^6 + 18n^5 + 18n^4 + 6n^3, 35n^6 + 54n^5 + 30n^4 + 6n^3]]",
+        "  pcf     PCF(34n^3 + 51n^2 + 27n + 5, -n^6)",
+      ])
+    let json = try CMFPCFCommand.parse(["pi", "--trajectory", "1,1", "--start", "1,0", "--format", "json"]).lines()
+    #expect(
+      json[0].hasPrefix(
+        #"{"field": "pi", "trajectory": "(1, 1)", "start": "(1, 0)", "a": "48n^3 + 180n^2 + 210n + 75", "b": "-64n^6 - 288n^5 - 436n^4 - 228n^3 + 5n^2 + 21n""#
+      ))
+  }
+
+  @Test("errors name the input: field, trajectory, start, singular points, order")
+  func errors() throws {
+    #expect(
+      rejection(CMFWalkCommand.self, ["--trajectory", "1,1", "--start", "1,1"])?.hasPrefix(
+        "give a field name or --file") == true)
+    #expect(
+      rejection(CMFWalkCommand.self, ["zeta3", "--file", "f", "--trajectory", "1,1", "--start", "1,1"])?.hasPrefix(
+        "give either a field name or --file, not both") == true)
+    #expect(
+      rejection(CMFWalkCommand.self, ["zeta5", "--trajectory", "1,1", "--start", "1,1"])?.hasPrefix(
+        "unknown field 'zeta5': the known fields are e, pi, zeta3, ln2, 2f1, 3f2:Z, pfq:P,Q,Z, ffbar:F,FBAR") == true)
+    #expect(
+      rejection(CMFWalkCommand.self, ["zeta3", "--trajectory", "1,a", "--start", "1,1"])?.hasPrefix(
+        "--trajectory: expected integers separated by commas, got '1,a'") == true)
+    #expect(
+      rejection(CMFWalkCommand.self, ["zeta3", "--trajectory", "0,0", "--start", "1,1"])?.hasPrefix(
+        "--trajectory 0,0 does not move") == true)
+    #expect(
+      rejection(CMFWalkCommand.self, ["zeta3", "--trajectory", "1,1", "--start", "1,x"])?.hasPrefix(
+        "--start: expected rational numbers separated by commas, got '1,x'") == true)
+    #expect(
+      rejection(CMFWalkCommand.self, ["zeta3", "--trajectory", "1,1", "--start", "1,1", "--depth", "0"])?.hasPrefix(
+        "--depth must be at least 1, got 0") == true)
+    #expect(
+      rejection(CMFWalkCommand.self, ["zeta3", "--trajectory", "1,1", "--start", "1,1", "--identify", "zeta(1)"])?
+        .hasPrefix("--identify: ") == true)
+    #expect(
+      rejection(CMFWalkCommand.self, ["zeta3", "--trajectory", "1,1", "--start", "1,1", "--depth", "20000000"])?
+        .hasPrefix("--depth must be at most 10000000, got 20000000") == true)
+    #expect(
+      rejection(CMFWalkCommand.self, ["zeta3", "--trajectory", "1,1", "--start", "1,1", "--show-digits=-1"])?
+        .hasPrefix("--show-digits must be at least 0, got -1") == true)
+    #expect(
+      rejection(CMFWalkCommand.self, ["zeta3", "--trajectory", "1,1", "--start", "1,1", "--threads", "0"])?
+        .hasPrefix("--threads must be in 1...1024, got 0") == true)
+    #expect(
+      rejection(CMFWalkCommand.self, ["pfq:1,0,-1", "--trajectory", "1", "--start", "1"])?
+        .hasPrefix("a walk limit needs a field of rank at least 2") == true)
+    #expect(
+      rejection(CMFCheckCommand.self, ["--file", "/nonexistent/field.cmf"])?.hasPrefix(
+        "--file: cannot read '/nonexistent/field.cmf'") == true)
+    let bad = try file("x: [[1, q]]\n")
+    #expect(
+      rejection(CMFCheckCommand.self, ["--file", bad])?.hasPrefix(
+        "--file \(bad): line 1: cannot read '[[1, q]]' at column 3: a 1x1 matrix needs 1 entries in every row, got 2")
+        == true)
+
+    var failure: String?
+    func thrown(_ body: () throws -> Void) -> String {
+      do {
+        try body()
+        return ""
+      } catch { return "\(error)" }
+    }
+    #expect(
+      thrown {
+        _ = try CMFWalkCommand.parse(["zeta3", "--trajectory", "1,1,1", "--start", "1,1"]).lines(failure: &failure)
+      }
+        == "zeta3 along (1, 1, 1) from (1, 1): trajectory (1, 1, 1) has 3 coordinates but zeta3 has 2 axes (x, y)")
+    #expect(
+      thrown {
+        _ = try CMFWalkCommand.parse(["zeta3", "--trajectory", "1,1", "--start", "0,0", "--depth", "10"]).lines(
+          failure: &failure)
+      }
+        == "zeta3 along (1, 1) from (0, 0): the walk meets a singular point at (x = 0, y = 0), step n = 0: the trajectory matrix is singular there (determinant 0)"
+    )
+    #expect(
+      thrown { _ = try CMFPCFCommand.parse(["pfq:2,2,-1", "--trajectory", "1,1,1,1", "--start", "1,2,3,4"]).lines() }
+        == "pfq:2,2,-1 along (1, 1, 1, 1) from (1, 2, 3, 4): the trajectory matrix gives a recurrence of order 3; a PCF needs order 2"
+    )
+  }
+
+  @Test("help text")
+  func help() throws {
+    #expect(
+      CMFCommand.helpMessage(columns: 100).contains(
+        """
+        SUBCOMMANDS:
+          list                    List the known conservative matrix fields.
+          check                   Check exactly that a field is conservative, for every pair of axes.
+          walk                    Walk a field along a trajectory: value, certified digits, rate and delta.
+          pcf                     Print the PCF of a trajectory: companion form, then fully deflated.
+        """))
+  }
+}
+
+/// The parse/message entry points of ArgumentParser commands, for `rejection`.
+protocol ParsableCommandForTests {
+  static func parse(_ arguments: [String]?) throws -> Self
+  static func message(for error: Error) -> String
+}
+
+extension CMFWalkCommand: ParsableCommandForTests {}
+extension CMFCheckCommand: ParsableCommandForTests {}

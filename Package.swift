@@ -48,23 +48,27 @@ let package = Package(
     .executableTarget(
       name: "ramanujan-benchmarks", dependencies: ["Ramanujan"], path: "Benchmarks/Sources/RamanujanBenchmarks"
     ),
-    .testTarget(name: "MultiprecisionTests", dependencies: ["Multiprecision"]),
-    .testTarget(name: "PolynomialsTests", dependencies: ["Polynomials"]),
-    .testTarget(name: "RecurrencesTests", dependencies: ["Recurrences", "Polynomials"]),
+    // Shared test helpers (the seeded generator); not a product.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "MultiprecisionTests", dependencies: ["TestSupport", "Multiprecision"]),
+    .testTarget(name: "PolynomialsTests", dependencies: ["TestSupport", "Polynomials"]),
+    .testTarget(name: "RecurrencesTests", dependencies: ["TestSupport", "Recurrences", "Polynomials"]),
     .testTarget(
-      name: "ContinuedFractionsTests", dependencies: ["ContinuedFractions", "Identification"],
+      name: "ContinuedFractionsTests", dependencies: ["TestSupport", "ContinuedFractions", "Identification"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(
-      name: "IdentificationTests", dependencies: ["Identification", "ContinuedFractions"],
+      name: "IdentificationTests", dependencies: ["TestSupport", "Identification", "ContinuedFractions"],
       resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "RamanujanCLITests", dependencies: ["RamanujanCLI"]),
+    .testTarget(name: "RamanujanCLITests", dependencies: ["TestSupport", "RamanujanCLI"]),
     .testTarget(
-      name: "MatrixFieldsTests", dependencies: ["MatrixFields", "Identification"], resources: [.copy("Fixtures")]
+      name: "MatrixFieldsTests", dependencies: ["TestSupport", "MatrixFields", "Identification"],
+      resources: [.copy("Fixtures")]
     ),
     .testTarget(
-      name: "SearchTests", dependencies: ["Search", "Store", "ContinuedFractions", "Identification", "Polynomials"],
+      name: "SearchTests",
+      dependencies: ["TestSupport", "Search", "Store", "ContinuedFractions", "Identification", "Polynomials"],
       resources: [.copy("Fixtures")]
     ),
   ]

@@ -1,6 +1,7 @@
 import Multiprecision
 import Polynomials
 import Recurrences
+import TestSupport
 import Testing
 
 @testable import ContinuedFractions

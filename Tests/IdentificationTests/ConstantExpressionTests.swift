@@ -1,4 +1,5 @@
 import Multiprecision
+import TestSupport
 import Testing
 
 @testable import Identification
@@ -92,7 +93,7 @@ import Testing
 
   /// Printing then parsing gives the expression back, over seeded random trees.
   @Test func printParseRoundTrip() throws {
-    var generator = SplitMix64(seed: 20_240_601)
+    var generator = SeededGenerator(seed: 20_240_601)
     for _ in 0..<500 {
       let expression = randomExpression(depth: 4, &generator)
       let text = expression.description
@@ -169,7 +170,7 @@ import Testing
 
 /// A random tree of the shapes the parser makes: non-negative integers and decimals, constants, every
 /// operator and function.
-func randomExpression(depth: Int, _ g: inout SplitMix64) -> ConstantExpression {
+func randomExpression(depth: Int, _ g: inout SeededGenerator) -> ConstantExpression {
   let leaves: [ConstantExpression] = [
     2, 3, 10, .number(BigRational(5, 4)), .constant(.pi), .constant(.e), .constant(.zeta(3)), .constant(.log(2)),
     .constant(.sqrt(5)), .constant(.catalan), .constant(.gompertz),
@@ -197,17 +198,4 @@ func call(_ function: ConstantExpression.Function, _ x: ConstantExpression) -> C
     if function == .sqrt && k >= 2 && k != 4 { return .constant(.sqrt(k)) }
   }
   return .function(function, x)
-}
-
-/// A small seeded generator, so random tests repeat.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
 }

@@ -2,6 +2,7 @@ import ContinuedFractions
 import Multiprecision
 import Polynomials
 import Recurrences
+import TestSupport
 import Testing
 
 @testable import Identification

@@ -1,6 +1,7 @@
 import Foundation
 import Multiprecision
 import Polynomials
+import TestSupport
 import Testing
 
 @testable import MatrixFields

@@ -2,6 +2,7 @@ import Foundation
 import Multiprecision
 import Polynomials
 import Recurrences
+import TestSupport
 import Testing
 
 @testable import MatrixFields

@@ -3,6 +3,7 @@ import Identification
 import Multiprecision
 import Polynomials
 import Recurrences
+import TestSupport
 import Testing
 
 @testable import MatrixFields

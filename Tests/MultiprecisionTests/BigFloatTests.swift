@@ -1,4 +1,5 @@
 import Multiprecision
+import TestSupport
 import Testing
 
 /// `BigFloat`: text in and out, precision of results, rounding and magnitude estimates.
@@ -162,7 +163,7 @@ import Testing
   }
 
   @Test func rationalsRoundCorrectly() {
-    var rng = SplitMix64(seed: 51)
+    var rng = SeededGenerator(seed: 51)
     for _ in 0..<100 {
       let q = BigRational(rng.signedBigInt(maxBits: 200), rng.nonZeroBigInt(maxBits: 200))
       let bits = Int.random(in: 10...300, using: &rng)

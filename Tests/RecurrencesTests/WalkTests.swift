@@ -1,5 +1,6 @@
 import Multiprecision
 import Polynomials
+import TestSupport
 import Testing
 
 @testable import Recurrences

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import Search
@@ -10,7 +11,7 @@ import Testing
         #"{"name": "t", "a": {"degree": 2, "range": [-6, 6]}, "b": {"degree": 3, "range": [-5, 5]}, "constants": ["pi"]}"#
     )
     let space = SearchSpace(spec: spec)
-    var g = SplitMix64(seed: 42)
+    var g = SeededGenerator(seed: 42)
     let candidates = (0..<400).map { _ in space.candidate(Int(g.next() % UInt64(space.size)))! }
     var compared = 0
     for start in stride(from: 0, to: candidates.count, by: 8) {
@@ -39,18 +40,5 @@ import Testing
   func divergent() {
     let c = Candidate(index: 0, a: [1], b: [0, 0, -1])
     #expect(!ScreeningKernel.screen([c][...], depth: 500)[0].converged(digits: 8))
-  }
-}
-
-/// SplitMix64, seeded: property tests repeat exactly.
-struct SplitMix64 {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -1,20 +1,8 @@
 import Multiprecision
 import Polynomials
+import TestSupport
 
-/// A small seeded generator (Steele, Lea, Flood: SplitMix64) so every property loop is repeatable.
-/// - SeeAlso: https://prng.di.unimi.it/splitmix64.c
-struct SplitMix64: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+extension SeededGenerator {
 
   /// A coefficient: mostly small, some zero, ±1, or tens of digits long.
   mutating func coefficient() -> BigInt {

@@ -1,19 +1,7 @@
 import Multiprecision
+import TestSupport
 
-/// SplitMix64 (Steele, Lea, Flood): a small deterministic generator so every random test repeats exactly.
-/// - SeeAlso: https://prng.di.unimi.it/splitmix64.c
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+extension SeededGenerator {
 
   /// A uniformly random real in [1, 2) with `digits` significant decimal digits (the rest zero bits).
   mutating func real(digits: Int) -> BigFloat {

@@ -118,17 +118,3 @@ extension Constant {
     return b[m]
   }
 }
-
-func _log2(_ x: Double) -> Double {
-  #if canImport(Glibc)
-    return Glibc.log2(x)
-  #else
-    return Darwin.log2(x)
-  #endif
-}
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif

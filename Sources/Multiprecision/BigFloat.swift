@@ -95,7 +95,7 @@ extension BigFloat {
     if isZero { return -.infinity }
     var exponent = 0
     let mantissa = mpfr_get_d_2exp(&exponent, _pointer, MPFR_RNDN)
-    return (Double(exponent) + _log2Double(Swift.abs(mantissa))) * 0.301_029_995_663_981_2
+    return (Double(exponent) + _log2(Swift.abs(mantissa))) * 0.301_029_995_663_981_2
   }
 
   /// The nearest double (±infinity or 0 outside its range).
@@ -159,21 +159,3 @@ extension BigFloat: CustomStringConvertible {
   /// All digits the precision holds, in scientific form.
   public var description: String { scientific(significantDigits: max(1, precision.digits)) }
 }
-
-func _log2Double(_ x: Double) -> Double { BigInt._log2(x) }
-
-extension BigInt {
-  static func _log2(_ x: Double) -> Double {
-    #if canImport(Glibc)
-      return Glibc.log2(x)
-    #else
-      return Darwin.log2(x)
-    #endif
-  }
-}
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif

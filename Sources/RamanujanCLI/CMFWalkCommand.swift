@@ -26,25 +26,11 @@ struct CMFWalkCommand: ParsableCommand {
     help: "Comma-separated constants to identify the limit against, e.g. 'zeta(3)'.")
   var identify: String?
 
-  @Flag(name: .customLong("no-delta"), help: "Skip delta (it walks twice as deep).")
-  var noDelta = false
-
-  @Option(name: .customLong("show-digits"), help: "Show at most this many decimal places (text default 60, json all).")
-  var showDigits: Int?
-
-  @Option(name: .long, help: "Threads for the walk (default: all cores).")
-  var threads: Int?
-
-  @Option(name: .long, help: "Output format: text or json (one object per line).")
-  var format: OutputFormat = .text
+  @OptionGroup var report: ReportOptions
 
   func validate() throws {
     if depth <= 0 { throw ValidationError("--depth must be at least 1, got \(depth)") }
     if depth > 10_000_000 { throw ValidationError("--depth must be at most 10000000, got \(depth)") }
-    if let showDigits, showDigits < 0 { throw ValidationError("--show-digits must be at least 0, got \(showDigits)") }
-    if let threads, !(1...1024).contains(threads) {
-      throw ValidationError("--threads must be in 1...1024, got \(threads)")
-    }
     if let identify { _ = try Self.identifier(identify) }
     if try field.field().rank < 2 { throw ValidationError("a walk limit needs a field of rank at least 2") }
   }
@@ -65,25 +51,25 @@ struct CMFWalkCommand: ParsableCommand {
   func lines(failure: inout String?) throws -> [String] {
     let cmf = try field.field()
     let (t, s) = try path.parsed()
-    let cores = threads ?? availableCores
+    let cores = report.cores
     let name = "\(fieldLabel(cmf)) along \(t) from \(s)"
     let limits: [Limit]
     do {
-      limits = try cmf.limits(t, start: s, depths: noDelta ? [depth] : [depth, 2 * depth], threads: cores)
+      limits = try cmf.limits(t, start: s, depths: report.noDelta ? [depth] : [depth, 2 * depth], threads: cores)
     } catch {
       throw CMFFailure("\(name): \(error)")
     }
     let limit = limits[0]
     var delta: Double?
     var deltaNote: String?
-    if noDelta {
+    if report.noDelta {
       deltaNote = "not computed (--no-delta)"
     } else if limit.status == .converging {
       do { delta = try limit.delta(against: limits[1]) } catch { deltaNote = error.description }
     } else {
       deltaNote = "undefined: the limit is not read from converging convergents"
     }
-    let shownPlaces = min(limit.digits, showDigits ?? (format == .text ? 60 : limit.digits))
+    let shownPlaces = min(limit.digits, report.shownDigits ?? limit.digits)
     let value = limit.certifiedText(maxPlaces: shownPlaces)
     var identified: Identification?
     var identifyNote: String?
@@ -104,7 +90,7 @@ struct CMFWalkCommand: ParsableCommand {
       failure =
         "\(name) does not converge at depth \(limit.depth): the differences of successive ratios are not shrinking"
     }
-    if format == .json {
+    if report.format == .json {
       var o = JSONLine()
       o.add("field", fieldLabel(cmf))
       o.add("trajectory", t.description)

@@ -41,17 +41,7 @@ struct EvalCommand: ParsableCommand {
     help: "The known limit as an expression (e.g. '6/zeta(3)'): used for delta and checked.")
   var limit: String?
 
-  @Flag(name: .customLong("no-delta"), help: "Skip delta (it walks twice as deep without --limit).")
-  var noDelta = false
-
-  @Option(name: .customLong("show-digits"), help: "Show at most this many decimal places (text default 60, json all).")
-  var showDigits: Int?
-
-  @Option(name: .long, help: "Threads for the walk (default: all cores).")
-  var threads: Int?
-
-  @Option(name: .long, help: "Output format: text or json (one object per line).")
-  var format: OutputFormat = .text
+  @OptionGroup var report: ReportOptions
 
   func validate() throws {
     switch (a, b, file) {
@@ -66,10 +56,6 @@ struct EvalCommand: ParsableCommand {
     if let toDigits, toDigits <= 0 { throw ValidationError("--to-digits must be at least 1, got \(toDigits)") }
     if depth != nil && toDigits != nil { throw ValidationError("give --depth or --to-digits, not both") }
     if maxDepth <= 0 { throw ValidationError("--max-depth must be at least 1, got \(maxDepth)") }
-    if let showDigits, showDigits < 0 { throw ValidationError("--show-digits must be at least 0, got \(showDigits)") }
-    if let threads, !(1...1024).contains(threads) {
-      throw ValidationError("--threads must be in 1...1024, got \(threads)")
-    }
     if let a { _ = try Self.polynomial(a, option: "--a") }
     if let b { _ = try Self.polynomial(b, option: "--b") }
     if let limit { _ = try Self.expression(limit, option: "--limit") }
@@ -94,8 +80,8 @@ struct EvalCommand: ParsableCommand {
   /// The output lines; problems (non-convergence, unreached digits, bad rows) go to `failures`.
   func evaluate(failures: inout [String]) throws -> [String] {
     let depthChoice: PCFReport.Depth = toDigits.map { .digits($0, maxDepth: maxDepth) } ?? .fixed(depth ?? 1000)
-    let shown = showDigits ?? (format == .text ? 60 : nil)
-    let cores = threads ?? availableCores
+    let shown = report.shownDigits
+    let cores = report.cores
     var jobs: [(id: String?, pcf: PCF, reference: ConstantExpression?)] = []
     if let a, let b {
       let reference = try limit.map { try Self.expression($0, option: "--limit") }
@@ -112,15 +98,15 @@ struct EvalCommand: ParsableCommand {
     }
     var lines: [String] = []
     for job in jobs {
-      let report = try PCFReport(
-        pcf: job.pcf, id: job.id, depth: depthChoice, reference: job.reference, computeDelta: !noDelta,
+      let result = try PCFReport(
+        pcf: job.pcf, id: job.id, depth: depthChoice, reference: job.reference, computeDelta: !report.noDelta,
         showDigits: shown, threads: cores)
-      lines += format == .json ? [report.json] : report.text
-      if let failure = report.failure {
+      lines += report.format == .json ? [result.json] : result.text
+      if let failure = result.failure {
         failures.append(failure)
-      } else if let toDigits, report.limit.exactValue == nil, report.limit.digits < toDigits {
+      } else if let toDigits, result.limit.exactValue == nil, result.limit.digits < toDigits {
         failures.append(
-          "\(job.id.map { "\($0): " } ?? "")\(job.pcf) certifies only \(report.limit.digits) of the \(toDigits) places asked for, at depth \(report.limit.depth) (--max-depth \(maxDepth))"
+          "\(job.id.map { "\($0): " } ?? "")\(job.pcf) certifies only \(result.limit.digits) of the \(toDigits) places asked for, at depth \(result.limit.depth) (--max-depth \(maxDepth))"
         )
       }
     }

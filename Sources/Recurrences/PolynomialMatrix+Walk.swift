@@ -94,7 +94,7 @@ struct _WalkKernel: Sendable {
   func balancedSplit(_ lo: Int, _ hi: Int) -> Int {
     func weight(_ n: Int) -> Double {
       let x = Double(max(n, 1))
-      return x * _naturalLog(x) - x + 8 * x  // + 8x: coefficient bits independent of n
+      return x * _ln(x) - x + 8 * x  // + 8x: coefficient bits independent of n
     }
     let target = (weight(lo) + weight(hi)) / 2
     var (a, b) = (lo + 1, hi - 1)
@@ -141,17 +141,3 @@ struct _WalkKernel: Sendable {
     return IntegerMatrix(rows: r, columns: r, entries: p)
   }
 }
-
-func _naturalLog(_ x: Double) -> Double {
-  #if canImport(Glibc)
-    return Glibc.log(x)
-  #else
-    return Darwin.log(x)
-  #endif
-}
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif

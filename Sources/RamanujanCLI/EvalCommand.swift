@@ -52,7 +52,9 @@ struct EvalCommand: ParsableCommand {
     default: break
     }
     if let depth, depth <= 0 { throw ValidationError("--depth must be at least 1, got \(depth)") }
-    if let depth, depth > 100_000_000 { throw ValidationError("--depth must be at most 100000000, got \(depth)") }
+    // Depth 10^7 of a cubic PCF already holds entries of ~2·10^8 digits: beyond that memory runs out.
+    if let depth, depth > 10_000_000 { throw ValidationError("--depth must be at most 10000000, got \(depth)") }
+    if maxDepth > 10_000_000 { throw ValidationError("--max-depth must be at most 10000000, got \(maxDepth)") }
     if let toDigits, toDigits <= 0 { throw ValidationError("--to-digits must be at least 1, got \(toDigits)") }
     if depth != nil && toDigits != nil { throw ValidationError("give --depth or --to-digits, not both") }
     if maxDepth <= 0 { throw ValidationError("--max-depth must be at least 1, got \(maxDepth)") }

@@ -112,6 +112,10 @@ import Testing
   @Test("bad arguments are rejected with a message naming them")
   func validation() {
     #expect(rejection(["--a", "1", "--b", "1", "--depth", "0"]) == "--depth must be at least 1, got 0")
+    #expect(rejection(["--a", "1", "--b", "1", "--depth", "20000000"]) == "--depth must be at most 10000000, got 20000000")
+    #expect(
+      rejection(["--a", "1", "--b", "1", "--to-digits", "5", "--max-depth", "20000000"])
+        == "--max-depth must be at most 10000000, got 20000000")
     #expect(rejection(["--a", "1", "--b", "1", "--to-digits=-3"]) == "--to-digits must be at least 1, got -3")
     #expect(
       rejection(["--a", "1", "--b", "1", "--depth", "5", "--to-digits", "5"]) == "give --depth or --to-digits, not both"

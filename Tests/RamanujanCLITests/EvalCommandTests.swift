@@ -112,7 +112,8 @@ import Testing
   @Test("bad arguments are rejected with a message naming them")
   func validation() {
     #expect(rejection(["--a", "1", "--b", "1", "--depth", "0"]) == "--depth must be at least 1, got 0")
-    #expect(rejection(["--a", "1", "--b", "1", "--depth", "20000000"]) == "--depth must be at most 10000000, got 20000000")
+    #expect(
+      rejection(["--a", "1", "--b", "1", "--depth", "20000000"]) == "--depth must be at most 10000000, got 20000000")
     #expect(
       rejection(["--a", "1", "--b", "1", "--to-digits", "5", "--max-depth", "20000000"])
         == "--max-depth must be at most 10000000, got 20000000")

@@ -74,7 +74,7 @@ struct CMFWalkCommand: ParsableCommand {
     var identified: Identification?
     var identifyNote: String?
     if let identify, limit.status == .converging {
-      let x = Self.approximate(limit)
+      let x = ApproximateValue(certified: limit)
       do {
         identified = try Self.identifier(identify).identify(x)
         if identified == nil { identifyNote = "no relation with |coefficients| ≤ 10000 in \(x.digits) digits" }
@@ -130,9 +130,4 @@ struct CMFWalkCommand: ParsableCommand {
     return lines
   }
 
-  /// The limit's value with its certified places as significant digits.
-  static func approximate(_ limit: Limit) -> ApproximateValue {
-    let magnitude = Swift.max(0, Int(limit.final.p.log10Magnitude - limit.final.q.log10Magnitude) + 2)
-    return ApproximateValue(limit.value(.digits(limit.digits + magnitude + 20)), places: limit.digits)
-  }
 }

@@ -56,6 +56,9 @@ struct EvalCommand: ParsableCommand {
     if let depth, depth > 10_000_000 { throw ValidationError("--depth must be at most 10000000, got \(depth)") }
     if maxDepth > 10_000_000 { throw ValidationError("--max-depth must be at most 10000000, got \(maxDepth)") }
     if let toDigits, toDigits <= 0 { throw ValidationError("--to-digits must be at least 1, got \(toDigits)") }
+    if let toDigits, toDigits > 100_000_000 {
+      throw ValidationError("--to-digits must be at most 100000000, got \(toDigits)")
+    }
     if depth != nil && toDigits != nil { throw ValidationError("give --depth or --to-digits, not both") }
     if maxDepth <= 0 { throw ValidationError("--max-depth must be at least 1, got \(maxDepth)") }
     if let a { _ = try Self.polynomial(a, option: "--a") }
@@ -100,9 +103,16 @@ struct EvalCommand: ParsableCommand {
     }
     var lines: [String] = []
     for job in jobs {
-      let result = try PCFReport(
-        pcf: job.pcf, id: job.id, depth: depthChoice, reference: job.reference, computeDelta: !report.noDelta,
-        showDigits: shown, threads: cores)
+      let result: PCFReport
+      do {
+        result = try PCFReport(
+          pcf: job.pcf, id: job.id, depth: depthChoice, reference: job.reference, computeDelta: !report.noDelta,
+          showDigits: shown, threads: cores)
+      } catch {
+        // One bad row (e.g. a limit that cannot be evaluated) does not lose the others.
+        failures.append("\(job.id.map { "\($0): " } ?? "")\(job.pcf): \(error)")
+        continue
+      }
       lines += report.format == .json ? [result.json] : result.text
       if let failure = result.failure {
         failures.append(failure)

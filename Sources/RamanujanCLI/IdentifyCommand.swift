@@ -80,7 +80,9 @@ struct IdentifyCommand: ParsableCommand {
       throw ValidationError(
         "--digits must be at least \(minimum), the fewest that can identify anything, got \(digits)")
     }
+    if let digits, digits > 1_000_000 { throw ValidationError("--digits must be at most 1000000, got \(digits)") }
     if maxDepth <= 0 { throw ValidationError("--max-depth must be at least 1, got \(maxDepth)") }
+    if maxDepth > 10_000_000 { throw ValidationError("--max-depth must be at most 10000000, got \(maxDepth)") }
     if let threads, !(1...1024).contains(threads) {
       throw ValidationError("--threads must be in 1...1024, got \(threads)")
     }
@@ -133,7 +135,7 @@ struct IdentifyCommand: ParsableCommand {
       throw IdentifyFailure(
         "\(pcf) does not converge at depth \(limit.depth): the differences of convergents are not shrinking")
     }
-    let x = Self.approximate(limit)
+    let x = ApproximateValue(certified: limit)
     let discipline = identifier.discipline
     guard x.digits >= discipline.minimumDigits else {
       throw IdentifyFailure(
@@ -142,7 +144,7 @@ struct IdentifyCommand: ParsableCommand {
     }
     let result = try identifier.identify(x) { wanted in
       let deeper = pcf.limit(digits: wanted + 2, maxDepth: maxDepth, threads: cores)
-      return deeper.status == .converging ? Self.approximate(deeper) : nil
+      return deeper.status == .converging ? ApproximateValue(certified: deeper) : nil
     }
     return report(name: pcf.description, result: result, searched: x.digits, pcf: (pcf, limit))
   }
@@ -154,12 +156,6 @@ struct IdentifyCommand: ParsableCommand {
     let count = Swift.max(2, identifier.algebraicDegree + 1, k >= 1 ? 2 * k + 2 : 0)
     let perCoefficient = BigInt(maxCoefficient).decimalDigitCount
     return identifier.discipline.requiredDigits(coefficientDigits: count * perCoefficient)
-  }
-
-  /// The limit's value with its certified places turned into significant digits.
-  static func approximate(_ limit: Limit) -> ApproximateValue {
-    let magnitude = Swift.max(0, Int(limit.final.p.log10Magnitude - limit.final.q.log10Magnitude) + 2)
-    return ApproximateValue(limit.value(.digits(limit.digits + magnitude + 20)), places: limit.digits)
   }
 
   func report(name: String, result: Identification?, searched: Int, pcf: (PCF, Limit)?) -> [String] {

@@ -15,6 +15,8 @@ struct PCFReport: Sendable {
   /// Decimal places where the value agrees with the reference limit, when one was given.
   let agreement: Int?
   let reference: String?
+  /// Why the given limit does not match the walk, when it does not.
+  let disagreement: String?
   let showDigits: Int?
 
   enum Depth: Sendable {
@@ -34,40 +36,46 @@ struct PCFReport: Sendable {
     case .fixed(let n): limit = pcf.limit(depth: n, threads: threads)
     case .digits(let d, let maxDepth): limit = pcf.limit(digits: d, maxDepth: maxDepth, threads: threads)
     }
-    let certified = limit.digits
+    // An exact (terminating) value is certified to every place: show as many as asked, 100 by default.
+    let certified = limit.exactValue != nil ? (showDigits ?? 100) : limit.digits
     shownPlaces = min(certified, showDigits ?? certified)
     value = limit.certifiedText(maxPlaces: shownPlaces)
     self.reference = reference?.description
     var referenceValue: BigFloat?
+    var disagreement: String?
     if let reference, limit.status == .converging || limit.exactValue != nil {
-      let places = min(certified, 1_000_000) + 30
-      referenceValue = try reference.evaluate(.digits(places + 20))
-      let difference = (limit.value(.digits(places + 20)) - referenceValue!).magnitude
-      agreement = difference.isZero ? places : max(0, Int((-difference.log10Magnitude).rounded(.down)))
+      // Compared on the certified places, plus a few to tell agreement from rounding.
+      let precision = Precision.digits(certified + limit.integerDigits + 30)
+      referenceValue = try reference.evaluate(precision)
+      let difference = (limit.value(precision) - referenceValue!).magnitude
+      let matched = difference.isZero ? certified : max(0, Int((-difference.log10Magnitude).rounded(.down)))
+      agreement = min(matched, certified)
+      if matched < certified {
+        disagreement =
+          "the limit \(reference) disagrees with the certified value of \(pcf) at decimal place \(matched + 1)"
+      }
     } else {
       agreement = nil
     }
+    self.disagreement = disagreement
     guard limit.status == .converging else {
       reduction = nil
       delta = nil
-      deltaNote = limit.status == .converging ? nil : "undefined: the limit is not read from converging convergents"
+      deltaNote = "undefined: the limit is not read from converging convergents"
       return
     }
     let reduction = limit.reduction()
     self.reduction = reduction
-    guard computeDelta else {
+    guard computeDelta, disagreement == nil else {
       delta = nil
-      deltaNote = "not computed (--no-delta)"
+      deltaNote = disagreement == nil ? "not computed (--no-delta)" : "not computed: the given limit disagrees"
       return
     }
     do {
       if let referenceValue {
         delta = try limit.delta(reference: referenceValue, referenceDigits: nil, reduction: reduction)
       } else {
-        let deeper = pcf.limit(depth: 2 * limit.depth, threads: threads)
-        try deeper.requireConverging()
-        delta = try limit.delta(
-          reference: deeper.value(.digits(deeper.digits + 20)), referenceDigits: deeper.digits, reduction: reduction)
+        delta = try limit.delta(against: pcf.limit(depth: 2 * limit.depth, threads: threads), reduction: reduction)
       }
       deltaNote = nil
     } catch {
@@ -114,9 +122,8 @@ struct PCFReport: Sendable {
     o.add("status", Self.statusName(limit.status))
     if let exact = limit.exactValue {
       // Every place of an exact rational is certified; show as many as asked (default 100).
-      let places = showDigits ?? 100
-      o.add("value", limit.value(.digits(places + 40)).decimal(places: places))
-      o.add("digits", places)
+      o.add("value", value)
+      o.add("digits", shownPlaces)
       o.add("exact_value", exact.description)
     } else {
       o.add("value", value.isEmpty ? nil : value)
@@ -158,6 +165,7 @@ struct PCFReport: Sendable {
 
   /// The problem with this result, as a one-line error, or `nil` when it is a good result.
   var failure: String? {
+    if let disagreement { return disagreement }
     switch limit.status {
     case .converging, .terminates: return nil
     case .zeroDenominator:

@@ -6,8 +6,9 @@ extension Limit {
   ///
   /// - Parameters:
   ///   - reference: the limit L, as precise as the comparison needs.
-  ///   - referenceDigits: how many decimal places of `reference` are correct
-  ///     (default: all its precision holds, for a value computed to that precision).
+  ///   - referenceDigits: how many decimal places of `reference` are correct (default: the places
+  ///     its precision holds — its significant digits less those before the point — for a value
+  ///     computed to that precision).
   /// - Throws: `LimitError.referenceTooImprecise` when L has fewer correct places than
   ///   |L − p/q| needs (rather than returning a number that only measures the reference),
   ///   and the status errors when the walk is not converging.
@@ -18,10 +19,11 @@ extension Limit {
 
   /// δ with the reference taken from a deeper walk of the same object: its certified digits
   /// must exceed those the comparison needs, or this throws `referenceTooImprecise`.
-  public func delta(against deeper: Limit) throws(LimitError) -> Double {
+  /// `reduction` reuses an already computed gcd of this limit.
+  public func delta(against deeper: Limit, reduction: Reduction? = nil) throws(LimitError) -> Double {
     try deeper.requireConverging()
     let places = deeper.digits
-    return try delta(reference: deeper.value(.digits(places + 20)), referenceDigits: places)
+    return try delta(reference: deeper.value(places: places + 10), referenceDigits: places, reduction: reduction)
   }
 
   /// Throws the status as an error unless the walk is converging.
@@ -37,8 +39,10 @@ extension Limit {
   /// δ reusing an already computed `Reduction` (gcd) of this limit.
   public func delta(reference: BigFloat, referenceDigits: Int?, reduction: Reduction?) throws(LimitError) -> Double {
     try requireConverging()
-    let available = referenceDigits ?? reference.precision.digits
-    let magnitude = max(0, Int(final.p.log10Magnitude - final.q.log10Magnitude) + 1)
+    // Correct decimal places of the reference: its significant digits less those before the point.
+    let available =
+      referenceDigits ?? (reference.precision.digits - max(0, Int(reference.log10Magnitude.rounded(.down)) + 1))
+    let magnitude = integerDigits
     // |L − p/q| is at most the error estimate, typically a little below it: resolve it with margin.
     let expected = Int(-(errorLog10 ?? 0)) + Int((rate ?? 0).rounded(.up)) + 30
     let working = Precision.digits(max(expected, available) + magnitude + 20)

@@ -104,13 +104,25 @@ public struct Limit: Sendable {
     return final.value(precision)
   }
 
-  /// The value as decimal text holding only certified places (at most `maxPlaces`).
-  /// Empty when nothing is certified.
-  public func certifiedText(maxPlaces: Int = 1_000_000_000) -> String {
-    let places = min(digits, maxPlaces)
+  /// ⌊log10 |L|⌋ of the value read here, at least 0 (also when p(N) = 0): the digits before the
+  /// point, which a precision in significant digits must add to a number of decimal places.
+  public var integerDigits: Int {
+    let p = exactValue?.numerator ?? final.p
+    let q = exactValue?.denominator ?? final.q
+    guard !p.isZero, !q.isZero else { return 0 }
+    return max(0, Int((p.log10Magnitude - q.log10Magnitude).rounded(.down)) + 1)
+  }
+
+  /// The value rounded to hold `places` decimal places (plus guard digits).
+  public func value(places: Int) -> BigFloat { value(.digits(max(1, places) + integerDigits + 10)) }
+
+  /// The value as decimal text holding only certified places, at most `maxPlaces` of them.
+  /// An exact (terminating) value is certified to every place: `maxPlaces` of them, 100 when
+  /// `nil`. Empty when nothing is certified.
+  public func certifiedText(maxPlaces: Int? = nil) -> String {
     if status == .zeroDenominator || status == .notConverging { return "" }
-    let magnitude = max(0, Int(final.p.log10Magnitude - final.q.log10Magnitude) + 2)
-    return value(.digits(places + magnitude + 10)).decimal(places: places)
+    let places = exactValue != nil ? (maxPlaces ?? 100) : min(digits, maxPlaces ?? digits)
+    return value(places: places).decimal(places: places)
   }
 }
 

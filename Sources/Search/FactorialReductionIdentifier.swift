@@ -13,18 +13,15 @@ enum FactorialReductionIdentifier {
   static func identify(_ pcf: PCF, spec: SearchSpec) -> (ConstantExpression, String)? {
     let limit = pcf.limit(digits: spec.verifyDigits, maxDepth: spec.verifyMaxDepth, threads: 1)
     guard limit.status == .converging else { return nil }
-    func approximate(_ l: Limit) -> ApproximateValue {
-      ApproximateValue(l.value(.digits(l.digits + 30)), places: l.digits)
-    }
     guard
       let identifier = try? Identifier(
         constants: spec.constants.map { ConstantExpression($0) }, maxCoefficient: BigInt(spec.bound).power(4),
         algebraicDegree: 1),
       let found = try? identifier.identify(
-        approximate(limit),
+        ApproximateValue(certified: limit),
         recompute: { digits in
           let deeper = pcf.limit(digits: digits, maxDepth: 4 * spec.verifyMaxDepth, threads: 1)
-          return deeper.status == .converging ? approximate(deeper) : nil
+          return deeper.status == .converging ? ApproximateValue(certified: deeper) : nil
         }),
       let expression = found.expression, !expression.constants.isEmpty
     else { return nil }

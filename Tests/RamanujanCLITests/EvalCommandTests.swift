@@ -93,6 +93,28 @@ import Testing
       exact.lines[0].contains("\"value\": \"13.00000\", \"digits\": 5, \"exact_value\": \"13\""), "\(exact.lines[0])")
   }
 
+  @Test("terminating fractions in JSON and against a limit: every place is certified, 100 shown by default")
+  func exactValues() throws {
+    let json = try run(["--a", "n+1", "--b", "2-n", "--format", "json"])
+    #expect(json.failures.isEmpty)
+    // 1 + 1/2 = 3/2: terminates at n = 2.
+    #expect(json.lines[0].contains("\"value\": \"1.5" + String(repeating: "0", count: 99) + "\", \"digits\": 100"))
+    let checked = try run(["--a", "n+1", "--b", "2-n", "--limit", "3/2", "--format", "json"])
+    #expect(checked.failures.isEmpty)
+    #expect(checked.lines[0].contains("\"agreement\": 100"))
+  }
+
+  @Test("a limit that disagrees with the walk is an error, and no δ is computed against it")
+  func wrongLimit() throws {
+    let (lines, failures) = try run(["--a", "34n^3+51n^2+27n+5", "--b", "-n^6", "--depth", "50", "--limit", "pi"])
+    #expect(
+      failures == [
+        "the limit pi disagrees with the certified value of PCF(34n^3 + 51n^2 + 27n + 5, -n^6) at decimal place 1"
+      ])
+    #expect(lines.contains("  delta   – (not computed: the given limit disagrees)"))
+    #expect(lines.contains("  limit   agrees with pi to 0 places"))
+  }
+
   @Test("a table is evaluated row by row; a bad row is reported and the others still run")
   func table() throws {
     let path = "/tmp/ramanujan-eval-test-\(UInt32.random(in: 0...UInt32.max)).tsv"
@@ -118,6 +140,9 @@ import Testing
       rejection(["--a", "1", "--b", "1", "--to-digits", "5", "--max-depth", "20000000"])
         == "--max-depth must be at most 10000000, got 20000000")
     #expect(rejection(["--a", "1", "--b", "1", "--to-digits=-3"]) == "--to-digits must be at least 1, got -3")
+    #expect(
+      rejection(["--a", "1", "--b", "1", "--to-digits", "1000000000"])
+        == "--to-digits must be at most 100000000, got 1000000000")
     #expect(
       rejection(["--a", "1", "--b", "1", "--depth", "5", "--to-digits", "5"]) == "give --depth or --to-digits, not both"
     )

@@ -141,6 +141,12 @@ import Testing
   @Test("every validation message, word for word")
   func validation() {
     let known = "known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz"
+    #expect(
+      rejection(["--value", "1.5", "--constants", "pi", "--digits", "2000000"])
+        == "--digits must be at most 1000000, got 2000000")
+    #expect(
+      rejection(["--a", "1", "--b", "n^2", "--constants", "pi", "--max-depth", "20000000"])
+        == "--max-depth must be at most 10000000, got 20000000")
     #expect(rejection([]) == "give --value, or --a and --b")
     #expect(rejection(["--value", "1.5", "--a", "1"]) == "give either --value or --a/--b, not both")
     #expect(rejection(["--a", "1"]) == "--b is missing (the partial numerators b(n))")

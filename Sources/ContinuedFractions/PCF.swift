@@ -55,25 +55,10 @@ public struct PCF: Sendable, Hashable {
   }
 
   /// The smallest n in 1...bound with b(n) = 0 (where the fraction terminates), if any.
-  /// Integer roots are bounded by Cauchy's bound 1 + max|bᵢ/b_d|, so the scan is short.
-  public func terminationIndex(upTo bound: Int) -> Int? {
-    guard !b.isZero else { return 1 }
-    let lead = b.leadingCoefficient.magnitude
-    let cauchy = b.coefficients.dropLast().map { ($0.magnitude / lead) + 1 }.max() ?? 0
-    let limit = min(bound, Int(exactly: cauchy + 1) ?? bound)
-    guard limit >= 1 else { return nil }
-    return (1...limit).first { b($0).isZero }
-  }
+  public func terminationIndex(upTo bound: Int) -> Int? { b.smallestPositiveIntegerRoot(upTo: bound) }
 
   /// The smallest n in 1...bound with a(n) = 0, if any (a degenerate but legal fraction).
-  public func zeroOfA(upTo bound: Int) -> Int? {
-    guard !a.isZero else { return 1 }
-    let lead = a.leadingCoefficient.magnitude
-    let cauchy = a.coefficients.dropLast().map { ($0.magnitude / lead) + 1 }.max() ?? 0
-    let limit = min(bound, Int(exactly: cauchy + 1) ?? bound)
-    guard limit >= 1 else { return nil }
-    return (1...limit).first { a($0).isZero }
-  }
+  public func zeroOfA(upTo bound: Int) -> Int? { a.smallestPositiveIntegerRoot(upTo: bound) }
 }
 
 extension PCF: CustomStringConvertible {

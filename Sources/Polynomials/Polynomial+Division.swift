@@ -88,6 +88,20 @@ extension Polynomial {
   }
 }
 
+extension Polynomial {
+  /// The smallest n in 1...bound with p(n) = 0, if any; every n ≥ 1 for the zero polynomial gives 1.
+  /// Integer roots are bounded by Cauchy's bound 1 + max|pᵢ/p_d|, so the scan is short.
+  /// - Complexity: at most min(bound, Cauchy bound) evaluations.
+  public func smallestPositiveIntegerRoot(upTo bound: Int) -> Int? {
+    guard !isZero else { return bound >= 1 ? 1 : nil }
+    let lead = leadingCoefficient.magnitude
+    let cauchy = coefficients.dropLast().map { ($0.magnitude / lead) + 1 }.max() ?? 0
+    let limit = Swift.min(bound, Int(exactly: cauchy + 1) ?? bound)
+    guard limit >= 1 else { return nil }
+    return (1...limit).first { self($0).isZero }
+  }
+}
+
 /// Positive divisors of n ≥ 1 by trial division, ascending.
 func _divisors(_ n: Int) -> [Int] {
   var small: [Int] = []

@@ -130,3 +130,15 @@ import Testing
     #expect(atBound.rationalLinearFactors() == [atBound])
   }
 }
+
+@Suite struct PositiveIntegerRootTests {
+  @Test(
+    "the smallest positive integer root within a bound",
+    arguments: [
+      ("(n-4)(n+1)", 100, 4), ("n^2+1", 100, nil), ("(n-7)(n-3)", 5, 3), ("(n-7)(n-3)", 2, nil), ("2n-3", 100, nil),
+      ("n(n-1000000)", 2_000_000, 1_000_000), ("5", 10, nil), ("0", 10, 1),
+    ] as [(String, Int, Int?)])
+  func roots(_ text: String, _ bound: Int, _ root: Int?) throws {
+    #expect(try Polynomial(parsing: text).smallestPositiveIntegerRoot(upTo: bound) == root)
+  }
+}

@@ -43,7 +43,7 @@ struct HitsCommand: ParsableCommand {
 
   func lines() throws -> [String] {
     guard isReadableFile(store) else { throw ValidationError("cannot read store '\(store)'") }
-    let db = try SearchStore(path: store)
+    let db = try SearchStore(readingFrom: store)
     let canonicalConstant = try constant.map { try Constant(name: $0).name }
     var hits = try db.hits(constant: canonicalConstant, minimumDigits: minDigits, unverified: unverified)
     if unique {

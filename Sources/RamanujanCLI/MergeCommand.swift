@@ -19,9 +19,13 @@ struct MergeCommand: ParsableCommand {
   }
 
   func run() throws {
+    // Every source checked before the target is created: a mistyped path leaves no empty store behind.
+    if let missing = stores.first(where: { !isReadableFile($0) }) {
+      throw ValidationError("cannot read store '\(missing)'")
+    }
     let target = try SearchStore(path: into)
     for path in stores {
-      guard isReadableFile(path) else { throw ValidationError("cannot read store '\(path)'") }
+      // Opened read-only by `merge(from:)`: sources are not written.
       let copied = try target.merge(from: path)
       print("\(path): \(copied) chunks merged")
     }

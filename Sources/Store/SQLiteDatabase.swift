@@ -12,10 +12,13 @@ final class SQLiteDatabase {
   let path: String
   private var handle: OpaquePointer?
 
-  init(path: String) throws(StoreError) {
+  /// Opens the file at `path`: read-write (created when missing), or read-only (never created,
+  /// never written).
+  init(path: String, readOnly: Bool = false) throws(StoreError) {
     self.path = path
     var db: OpaquePointer?
-    let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX
+    let flags =
+      (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_FULLMUTEX
     let status = sqlite3_open_v2(path, &db, flags, nil)
     guard status == SQLITE_OK, let db else {
       let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
@@ -39,9 +42,11 @@ final class SQLiteDatabase {
     }
   }
 
-  /// Runs `body` in one transaction: all of it is written, or none of it.
-  func transaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
-    try execute("BEGIN IMMEDIATE")
+  /// Runs `body` in one transaction: all of it is written, or none of it. `immediate` takes the
+  /// write lock at once, so what `body` reads cannot change before it writes; a read-only
+  /// connection passes `false` (a consistent snapshot, no lock taken).
+  func transaction<T>(immediate: Bool = true, _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+    try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN")
     do {
       let value = try body()
       try execute("COMMIT")

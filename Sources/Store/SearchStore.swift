@@ -15,44 +15,121 @@ import Search
 ///
 /// A chunk's hits and its row in `chunks` are written in one transaction, so a killed run
 /// (kill -9 included) resumes at the first chunk not done, with no hit lost and none duplicated.
+/// Committing a chunk already done is a no-op, so two processes may share a store and a shard.
 /// A file holds one spec: opening it for another spec is an error rather than a silent mix.
+///
+/// Journal mode: WAL by default (readers do not block the writer). WAL needs shared memory, which
+/// network filesystems (NFS, some Lustre and GPFS setups) may not provide: pass `.delete` or set
+/// the environment variable `RAMANUJAN_SQLITE_JOURNAL=delete` (`wal` is the default) there.
+///
+/// `init(readingFrom:)` opens an existing store read-only, for listing and merging: it writes
+/// nothing (no journal mode, no tables), so read-only files work and a foreign SQLite file is
+/// refused rather than altered.
 public final class SearchStore {
   public static let schemaVersion = 1
+  /// The tables of a store, each of which a store must hold.
+  static let tables = ["meta", "runs", "chunks", "hits", "unverified"]
+  /// The environment variable choosing the journal mode when `init(path:journalMode:)` is given none.
+  public static let journalVariable = "RAMANUJAN_SQLITE_JOURNAL"
   let db: SQLiteDatabase
   public let path: String
 
-  /// Opens (creating if needed) the store at `path`.
-  /// - Throws: `StoreError` naming the path when it cannot be opened or written.
-  public init(path: String) throws(StoreError) {
+  /// SQLite's journal mode for a store opened for writing.
+  public enum JournalMode: String, Sendable, CaseIterable {
+    /// Write-ahead log: the default.
+    case wal
+    /// Rollback journal, for filesystems without the shared memory WAL needs.
+    case delete
+
+    /// The mode `environment` asks for in `RAMANUJAN_SQLITE_JOURNAL` (any case); WAL when unset or empty.
+    /// - Throws: `StoreError` naming the variable when its value is neither `wal` nor `delete`.
+    public init(environment: [String: String]) throws(StoreError) {
+      let value = environment[SearchStore.journalVariable] ?? ""
+      if value.isEmpty {
+        self = .wal
+        return
+      }
+      guard let mode = JournalMode(rawValue: value.lowercased()) else {
+        throw StoreError("\(SearchStore.journalVariable) must be 'wal' or 'delete', got '\(value)'")
+      }
+      self = mode
+    }
+  }
+
+  /// Opens (creating if needed) the store at `path` for writing.
+  /// - Parameter journalMode: WAL or DELETE; `nil` reads `RAMANUJAN_SQLITE_JOURNAL` (WAL when unset).
+  /// - Throws: `StoreError` naming the path when it cannot be opened or written, is an SQLite file
+  ///   of something else, or has another schema version.
+  public init(path: String, journalMode: JournalMode? = nil) throws(StoreError) {
+    let mode: JournalMode
+    if let journalMode {
+      mode = journalMode
+    } else {
+      mode = try JournalMode(environment: ProcessInfo.processInfo.environment)
+    }
     self.path = path
     db = try SQLiteDatabase(path: path)
-    try db.execute("PRAGMA journal_mode=WAL")
+    // Before anything is written: a foreign SQLite file is refused, not given our tables.
+    let existing = try Self.tableNames(db)
+    if !existing.isEmpty { try Self.requireTables(existing, path: path) }
+    try db.query("PRAGMA journal_mode=\(mode.rawValue.uppercased())")
     try db.execute("PRAGMA synchronous=NORMAL")
-    try db.execute(
-      """
-      CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS runs(
-        id INTEGER PRIMARY KEY, spec_name TEXT NOT NULL, spec_hash TEXT NOT NULL UNIQUE, spec TEXT NOT NULL,
-        program_version TEXT NOT NULL, chunk_size INTEGER NOT NULL, chunk_count INTEGER NOT NULL,
-        created_at TEXT NOT NULL DEFAULT (datetime('now')));
-      CREATE TABLE IF NOT EXISTS chunks(
-        run_id INTEGER NOT NULL REFERENCES runs(id), chunk INTEGER NOT NULL, shard TEXT NOT NULL,
-        candidates INTEGER NOT NULL, filtered TEXT NOT NULL, screened INTEGER NOT NULL, converged INTEGER NOT NULL,
-        matched INTEGER NOT NULL, unverified INTEGER NOT NULL, hits INTEGER NOT NULL,
-        done_at TEXT NOT NULL DEFAULT (datetime('now')), PRIMARY KEY(run_id, chunk));
-      CREATE TABLE IF NOT EXISTS hits(
-        run_id INTEGER NOT NULL REFERENCES runs(id), candidate INTEGER NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL,
-        canonical_key TEXT NOT NULL, constants TEXT NOT NULL, expression TEXT NOT NULL, relation TEXT NOT NULL,
-        digits INTEGER NOT NULL, depth INTEGER NOT NULL, delta REAL, rate REAL, factorial_degree REAL,
-        PRIMARY KEY(run_id, candidate));
-      CREATE INDEX IF NOT EXISTS hits_by_key ON hits(canonical_key);
-      CREATE TABLE IF NOT EXISTS unverified(
-        run_id INTEGER NOT NULL REFERENCES runs(id), candidate INTEGER NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL,
-        canonical_key TEXT NOT NULL, constants TEXT NOT NULL, expression TEXT NOT NULL, relation TEXT NOT NULL,
-        digits INTEGER NOT NULL, depth INTEGER NOT NULL, delta REAL, rate REAL, factorial_degree REAL,
-        PRIMARY KEY(run_id, candidate));
-      INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '1');
-      """)
+    try db.transaction { () throws(StoreError) in
+      try db.execute(
+        """
+        CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS runs(
+          id INTEGER PRIMARY KEY, spec_name TEXT NOT NULL, spec_hash TEXT NOT NULL UNIQUE, spec TEXT NOT NULL,
+          program_version TEXT NOT NULL, chunk_size INTEGER NOT NULL, chunk_count INTEGER NOT NULL,
+          created_at TEXT NOT NULL DEFAULT (datetime('now')));
+        CREATE TABLE IF NOT EXISTS chunks(
+          run_id INTEGER NOT NULL REFERENCES runs(id), chunk INTEGER NOT NULL, shard TEXT NOT NULL,
+          candidates INTEGER NOT NULL, filtered TEXT NOT NULL, screened INTEGER NOT NULL, converged INTEGER NOT NULL,
+          matched INTEGER NOT NULL, unverified INTEGER NOT NULL, hits INTEGER NOT NULL,
+          done_at TEXT NOT NULL DEFAULT (datetime('now')), PRIMARY KEY(run_id, chunk));
+        CREATE TABLE IF NOT EXISTS hits(
+          run_id INTEGER NOT NULL REFERENCES runs(id), candidate INTEGER NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL,
+          canonical_key TEXT NOT NULL, constants TEXT NOT NULL, expression TEXT NOT NULL, relation TEXT NOT NULL,
+          digits INTEGER NOT NULL, depth INTEGER NOT NULL, delta REAL, rate REAL, factorial_degree REAL,
+          PRIMARY KEY(run_id, candidate));
+        CREATE INDEX IF NOT EXISTS hits_by_key ON hits(canonical_key);
+        CREATE TABLE IF NOT EXISTS unverified(
+          run_id INTEGER NOT NULL REFERENCES runs(id), candidate INTEGER NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL,
+          canonical_key TEXT NOT NULL, constants TEXT NOT NULL, expression TEXT NOT NULL, relation TEXT NOT NULL,
+          digits INTEGER NOT NULL, depth INTEGER NOT NULL, delta REAL, rate REAL, factorial_degree REAL,
+          PRIMARY KEY(run_id, candidate));
+        INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '1');
+        """)
+    }
+    try checkVersion()
+  }
+
+  /// Opens the existing store at `path` read-only: nothing is created or written.
+  /// - Throws: `StoreError` naming the path when it cannot be opened, is not a store (an SQLite
+  ///   file of something else), or has another schema version.
+  public init(readingFrom path: String) throws(StoreError) {
+    self.path = path
+    db = try SQLiteDatabase(path: path, readOnly: true)
+    try Self.requireTables(try Self.tableNames(db), path: path)
+    try checkVersion()
+  }
+
+  static func tableNames(_ db: SQLiteDatabase) throws(StoreError) -> Set<String> {
+    Set(try db.query("SELECT name FROM sqlite_master WHERE type = 'table'").compactMap { $0[0].string })
+  }
+
+  static func requireTables(_ names: Set<String>, path: String) throws(StoreError) {
+    let missing = tables.filter { !names.contains($0) }
+    guard missing.isEmpty else {
+      // Without `runs` it is another file altogether; name that one table rather than all five.
+      let named = missing.contains("runs") ? ["runs"] : missing
+      throw StoreError(
+        "store '\(path)' is not a ramanujan search store (no \(named.joined(separator: ", ")) table\(named.count == 1 ? "" : "s"))"
+      )
+    }
+  }
+
+  func checkVersion() throws(StoreError) {
     let version = try db.query("SELECT value FROM meta WHERE key = 'schema_version'").first?.first?.string
     guard version == "\(Self.schemaVersion)" else {
       throw StoreError(
@@ -69,32 +146,39 @@ public final class SearchStore {
     public let chunkCount: Int
   }
 
-  /// The run of `spec`, created if the store is empty.
+  /// The run of `spec`, created if the store is empty. Read and creation are one transaction, so
+  /// processes starting on one store at once agree on a single run.
   /// - Throws: when the store holds another spec, or the same spec with another chunk size.
   public func run(for spec: SearchSpec, chunkSize: Int, chunkCount: Int, programVersion: String) throws(StoreError)
     -> Run
   {
-    let existing = try runs()
-    if let other = existing.first(where: { $0.specHash != spec.hashText }) {
-      throw StoreError(
-        "store '\(path)' holds the run of spec '\(other.specName)' (hash \(other.specHash)); spec '\(spec.name)' has hash \(spec.hashText): use another --store file"
-      )
-    }
-    if let run = existing.first {
-      guard run.chunkSize == chunkSize else {
+    try db.transaction { () throws(StoreError) -> Run in
+      let existing = try runs()
+      if let other = existing.first(where: { $0.specHash != spec.hashText }) {
         throw StoreError(
-          "store '\(path)' was filled with --chunk-size \(run.chunkSize), not \(chunkSize): resume with the same chunk size"
+          "store '\(path)' holds the run of spec '\(other.specName)' (hash \(other.specHash)); spec '\(spec.name)' has hash \(spec.hashText): use another --store file"
         )
       }
+      if let run = existing.first {
+        guard run.chunkSize == chunkSize else {
+          throw StoreError(
+            "store '\(path)' was filled with --chunk-size \(run.chunkSize), not \(chunkSize): resume with the same chunk size"
+          )
+        }
+        return run
+      }
+      try db.query(
+        """
+        INSERT OR IGNORE INTO runs(spec_name, spec_hash, spec, program_version, chunk_size, chunk_count)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """,
+        [
+          .text(spec.name), .text(spec.hashText), .text(spec.canonicalJSON), .text(programVersion),
+          .integer(chunkSize), .integer(chunkCount),
+        ])
+      guard let run = try runs().first else { throw StoreError("store '\(path)': the run was not recorded") }
       return run
     }
-    try db.query(
-      "INSERT INTO runs(spec_name, spec_hash, spec, program_version, chunk_size, chunk_count) VALUES (?, ?, ?, ?, ?, ?)",
-      [
-        .text(spec.name), .text(spec.hashText), .text(spec.canonicalJSON), .text(programVersion), .integer(chunkSize),
-        .integer(chunkCount),
-      ])
-    return try runs().first!
   }
 
   /// All runs, oldest first.
@@ -109,9 +193,15 @@ public final class SearchStore {
     Set(try db.query("SELECT chunk FROM chunks WHERE run_id = ?", [.integer(run.id)]).compactMap { $0[0].int })
   }
 
-  /// Writes a chunk's hits and marks it done, in one transaction.
-  public func commit(_ result: SearchEngine.ChunkResult, run: Run, shard: String) throws(StoreError) {
-    try db.transaction { () throws(StoreError) in
+  /// Writes a chunk's hits and marks it done, in one transaction. A chunk already done (by another
+  /// process on the same store and shard) is left as it is.
+  /// - Returns: whether the chunk was written; `false` when it was already done.
+  @discardableResult
+  public func commit(_ result: SearchEngine.ChunkResult, run: Run, shard: String) throws(StoreError) -> Bool {
+    try db.transaction { () throws(StoreError) -> Bool in
+      let done = try db.query(
+        "SELECT 1 FROM chunks WHERE run_id = ? AND chunk = ?", [.integer(run.id), .integer(result.chunk)])
+      guard done.isEmpty else { return false }
       for (table, list) in [("hits", result.hits), ("unverified", result.unverified)] {
         for h in list {
           try db.query(
@@ -139,53 +229,98 @@ public final class SearchStore {
           .text("{" + filtered.joined(separator: ", ") + "}"), .integer(result.screened), .integer(result.converged),
           .integer(result.matched), .integer(result.unverified.count), .integer(result.hits.count),
         ])
+      return true
     }
   }
 
-  /// Copies the chunks, hits and unverified matches of another store of the same spec into this
-  /// one (e.g. per-shard files of a Slurm array), in one transaction; chunks already here are kept.
+  /// Copies the chunks of another store of the same spec that are not done here (e.g. per-shard
+  /// files of a Slurm array), with their hits and unverified matches, in one transaction. A chunk
+  /// done in both keeps this store's row and hits, so the chunk counts and hits always agree.
+  /// The other store is opened read-only and not written.
   /// - Returns: the number of chunks copied.
   /// - Throws: when the other store holds another spec or chunk size, or cannot be read.
   @discardableResult
   public func merge(from otherPath: String) throws(StoreError) -> Int {
-    let other = try SearchStore(path: otherPath)
-    guard let theirs = try other.runs().first else { return 0 }
-    if let mine = try runs().first {
-      guard mine.specHash == theirs.specHash else {
-        throw StoreError(
-          "store '\(otherPath)' holds spec '\(theirs.specName)' (hash \(theirs.specHash)), not '\(mine.specName)' (hash \(mine.specHash))"
-        )
-      }
-      guard mine.chunkSize == theirs.chunkSize else {
-        throw StoreError(
-          "store '\(otherPath)' was filled with --chunk-size \(theirs.chunkSize), this one with \(mine.chunkSize)")
-      }
-    }
-    try db.execute("ATTACH DATABASE '\(otherPath.replacingOccurrences(of: "'", with: "''"))' AS other")
-    defer { try? db.execute("DETACH DATABASE other") }
-    return try db.transaction { () throws(StoreError) -> Int in
-      try db.execute(
+    let other = try SearchStore(readingFrom: otherPath)
+    // One snapshot of the other store, read before this one is locked.
+    let snapshot = try other.db.transaction(immediate: false) { () throws(StoreError) -> Snapshot? in
+      let theirs = try other.db.query(
         """
-        INSERT OR IGNORE INTO runs(spec_name, spec_hash, spec, program_version, chunk_size, chunk_count)
-          SELECT spec_name, spec_hash, spec, program_version, chunk_size, chunk_count FROM other.runs;
-        """)
-      let run = try runs().first!
-      let before = try doneChunks(run).count
-      for table in ["hits", "unverified"] {
-        try db.execute(
+        SELECT id, spec_name, spec_hash, spec, program_version, chunk_size, chunk_count FROM runs ORDER BY id LIMIT 1
+        """
+      ).first
+      guard let theirs, let id = theirs[0].int else { return nil }
+      let rows = { (table: String) throws(StoreError) -> [[SQLiteDatabase.Value]] in
+        try other.db.query(
           """
-          INSERT OR IGNORE INTO \(table) SELECT \(run.id), o.candidate, o.a, o.b, o.canonical_key, o.constants,
-            o.expression, o.relation, o.digits, o.depth, o.delta, o.rate, o.factorial_degree FROM other.\(table) o
-          WHERE o.candidate NOT IN (SELECT candidate FROM \(table) WHERE run_id = \(run.id));
-          """)
+          SELECT candidate, a, b, canonical_key, constants, expression, relation, digits, depth, delta, rate,
+                 factorial_degree FROM \(table) WHERE run_id = ? ORDER BY candidate
+          """, [.integer(id)])
       }
-      try db.execute(
-        """
-        INSERT OR IGNORE INTO chunks SELECT \(run.id), o.chunk, o.shard, o.candidates, o.filtered, o.screened,
-          o.converged, o.matched, o.unverified, o.hits, o.done_at FROM other.chunks o;
-        """)
-      return try doneChunks(run).count - before
+      return Snapshot(
+        run: theirs,
+        chunks: try other.db.query(
+          """
+          SELECT chunk, shard, candidates, filtered, screened, converged, matched, unverified, hits, done_at
+          FROM chunks WHERE run_id = ? ORDER BY chunk
+          """, [.integer(id)]),
+        hits: try rows("hits"), unverified: try rows("unverified"))
     }
+    guard let snapshot else { return 0 }
+    let theirHash = snapshot.run[2].string ?? ""
+    let theirName = snapshot.run[1].string ?? ""
+    let theirChunkSize = snapshot.run[5].int ?? 0
+    return try db.transaction { () throws(StoreError) -> Int in
+      if let mine = try runs().first {
+        guard mine.specHash == theirHash else {
+          throw StoreError(
+            "store '\(otherPath)' holds spec '\(theirName)' (hash \(theirHash)), not '\(mine.specName)' (hash \(mine.specHash))"
+          )
+        }
+        guard mine.chunkSize == theirChunkSize else {
+          throw StoreError(
+            "store '\(otherPath)' was filled with --chunk-size \(theirChunkSize), this one with \(mine.chunkSize)")
+        }
+      } else {
+        try db.query(
+          """
+          INSERT INTO runs(spec_name, spec_hash, spec, program_version, chunk_size, chunk_count)
+          VALUES (?, ?, ?, ?, ?, ?)
+          """, Array(snapshot.run[1...]))
+      }
+      guard let run = try runs().first, run.chunkSize > 0 else {
+        throw StoreError("store '\(path)': the run was not recorded")
+      }
+      let done = try doneChunks(run)
+      let new = Set(snapshot.chunks.compactMap(\.first?.int).filter { !done.contains($0) })
+      for (table, list) in [("hits", snapshot.hits), ("unverified", snapshot.unverified)] {
+        for row in list {
+          guard let candidate = row[0].int, new.contains(candidate / run.chunkSize) else { continue }
+          try db.query(
+            """
+            INSERT OR REPLACE INTO \(table)(run_id, candidate, a, b, canonical_key, constants, expression, relation,
+                             digits, depth, delta, rate, factorial_degree) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.integer(run.id)] + row)
+        }
+      }
+      for row in snapshot.chunks {
+        guard let chunk = row[0].int, new.contains(chunk) else { continue }
+        try db.query(
+          """
+          INSERT INTO chunks(run_id, chunk, shard, candidates, filtered, screened, converged, matched, unverified,
+                             hits, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """, [.integer(run.id)] + row)
+      }
+      return new.count
+    }
+  }
+
+  /// What `merge(from:)` reads of another store: its run row, chunk rows, hits and unverified rows.
+  struct Snapshot {
+    let run: [SQLiteDatabase.Value]
+    let chunks: [[SQLiteDatabase.Value]]
+    let hits: [[SQLiteDatabase.Value]]
+    let unverified: [[SQLiteDatabase.Value]]
   }
 
   static func optional(_ x: Double?) -> SQLiteDatabase.Value { x.flatMap { $0.isFinite ? .real($0) : nil } ?? .null }

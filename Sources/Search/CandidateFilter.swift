@@ -33,6 +33,8 @@ public struct CandidateFilter: Sendable {
     let a = c.a
     let b = c.b
     guard a.contains(where: { $0 != 0 }), b.contains(where: { $0 != 0 }) else { return .degenerate }
+    // −Int.min and |Int.min| leave 64 bits: such a candidate cannot be handled in machine arithmetic.
+    if a.contains(Int.min) || b.contains(Int.min) { return .overflow }
     let leadA = a.last { $0 != 0 }!
     if leadA < 0 && mirrorInSpace(a) { return .signSymmetry }
     let contentA = a.reduce(0) { _gcd($0, $1) }
@@ -47,7 +49,9 @@ public struct CandidateFilter: Sendable {
     if degreeB == 2 * degreeA {
       let leadB = b[degreeB]
       let (square, o) = leadA.multipliedReportingOverflow(by: leadA)
-      if !o && 4 * leadB < -square { return .divergent }
+      let (fourB, o4) = leadB.multipliedReportingOverflow(by: 4)
+      // An overflowing 4·lead(b) < 0 lies below −Int.max ≤ −lead(a)².
+      if !o && (o4 ? leadB < 0 : fourB < -square) { return .divergent }
     }
     return nil
   }
@@ -59,19 +63,26 @@ func _gcd(_ x: Int, _ y: Int) -> Int {
   return Int(a)
 }
 
-/// Whether some c > 1 divides contentA with c² dividing contentB (c runs over primes of `common`).
+/// Whether some c > 1 divides contentA with c² dividing contentB, where `common` = gcd(contentA,
+/// contentB) ≥ 0. Trial division by primes up to `_trialDivisionLimit` finds every such c with a
+/// small prime; for the part m of `common` left over, gcd(m, contentB/m) > 1 finds a prime p of m
+/// with p·m | contentB, hence p² | contentB. A leftover with a square factor but no such p (possible
+/// only above 10^8) is missed, which only keeps an inflated duplicate.
 func _hasSquareDivisor(common: Int, contentA: Int, contentB: Int) -> Bool {
   var m = common
   var p = 2
-  while p * p <= m {
+  while p <= _trialDivisionLimit && p <= m / p {
     if m % p == 0 {
       if contentB % (p * p) == 0 { return true }
       while m % p == 0 { m /= p }
     }
     p += 1
   }
-  return m > 1 && contentB % (m * m) == 0
+  return m > 1 && _gcd(m, contentB / m) > 1
 }
+
+/// The largest trial divisor of `_hasSquareDivisor` (keeps the test short for huge contents).
+let _trialDivisionLimit = 10_000
 
 /// Whether the polynomial (coefficients lowest first) vanishes at a positive integer. Roots are
 /// bounded by Cauchy's bound 1 + max|cᵢ/c_d|, so the scan is short for small coefficients.

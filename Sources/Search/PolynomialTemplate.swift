@@ -101,7 +101,9 @@ struct _TemplateParser {
     chars = Array(text)
   }
 
-  func error(_ reason: String) -> TemplateError { TemplateError(input: text, column: position + 1, reason: reason) }
+  func error(_ reason: String, at index: Int? = nil) -> TemplateError {
+    TemplateError(input: text, column: (index ?? position) + 1, reason: reason)
+  }
 
   mutating func parse() throws(TemplateError) -> _Sparse {
     skip()
@@ -115,19 +117,38 @@ struct _TemplateParser {
   mutating func skip() { while position < chars.count, chars[position].isWhitespace { position += 1 } }
   func peek() -> Character? { position < chars.count ? chars[position] : nil }
 
-  static func add(_ x: _Sparse, _ y: _Sparse, sign: Int = 1) -> _Sparse {
+  /// The largest power of n or of a parameter a product may reach.
+  static let maximumExponent = 64
+
+  /// x + sign·y, or an error at the operator (index `at`) if a coefficient leaves 64 bits.
+  func add(_ x: _Sparse, _ y: _Sparse, sign: Int = 1, at: Int) throws(TemplateError) -> _Sparse {
     var r = x
-    for (k, v) in y { r[_normalized(k), default: 0] += sign * v }
+    for (k, v) in y {
+      let key = _normalized(k)
+      let (term, o1) = v.multipliedReportingOverflow(by: sign)
+      let (s, o2) = r[key, default: 0].addingReportingOverflow(term)
+      if o1 || o2 { throw error("coefficient beyond 64 bits", at: at) }
+      r[key] = s
+    }
     return r.filter { $0.value != 0 }
   }
 
-  static func multiply(_ x: _Sparse, _ y: _Sparse) -> _Sparse {
+  /// x·y, or an error at the operator (index `at`) if a coefficient leaves 64 bits or a power of n
+  /// or of a parameter exceeds `maximumExponent`.
+  func multiply(_ x: _Sparse, _ y: _Sparse, at: Int) throws(TemplateError) -> _Sparse {
     var r: _Sparse = [:]
     for (kx, vx) in x {
       for (ky, vy) in y {
         let n = max(kx.count, ky.count)
         let k = (0..<n).map { (($0 < kx.count) ? kx[$0] : 0) + (($0 < ky.count) ? ky[$0] : 0) }
-        r[_normalized(k), default: 0] += vx * vy
+        if let i = k.firstIndex(where: { $0 > Self.maximumExponent }) {
+          throw error("power of '\(i == 0 ? "n" : names[i - 1])' beyond \(Self.maximumExponent)", at: at)
+        }
+        let key = _normalized(k)
+        let (p, o1) = vx.multipliedReportingOverflow(by: vy)
+        let (s, o2) = r[key, default: 0].addingReportingOverflow(p)
+        if o1 || o2 { throw error("coefficient beyond 64 bits", at: at) }
+        r[key] = s
       }
     }
     return r.filter { $0.value != 0 }
@@ -138,8 +159,10 @@ struct _TemplateParser {
     while true {
       skip()
       guard let c = peek(), c == "+" || c == "-" else { return result }
+      let at = position
       position += 1
-      result = Self.add(result, try product(), sign: c == "+" ? 1 : -1)
+      let operand = try product()
+      result = try add(result, operand, sign: c == "+" ? 1 : -1, at: at)
     }
   }
 
@@ -148,11 +171,14 @@ struct _TemplateParser {
     while true {
       skip()
       guard let c = peek() else { return result }
+      let at = position
       if c == "*" && !(position + 1 < chars.count && chars[position + 1] == "*") {
         position += 1
-        result = Self.multiply(result, try unary())
+        let operand = try unary()
+        result = try multiply(result, operand, at: at)
       } else if c.isNumber || c == "(" || c.isLetter {
-        result = Self.multiply(result, try unary())
+        let operand = try unary()
+        result = try multiply(result, operand, at: at)
       } else {
         return result
       }
@@ -162,9 +188,10 @@ struct _TemplateParser {
   mutating func unary() throws(TemplateError) -> _Sparse {
     skip()
     if let c = peek(), c == "-" || c == "+" {
+      let at = position
       position += 1
       let operand = try unary()
-      return c == "-" ? operand.mapValues { -$0 } : operand
+      return c == "-" ? try add([:], operand, sign: -1, at: at) : operand
     }
     return try power()
   }
@@ -173,6 +200,7 @@ struct _TemplateParser {
     let base = try atom()
     skip()
     var isPower = false
+    let at = position
     if peek() == "^" {
       position += 1
       isPower = true
@@ -189,7 +217,7 @@ struct _TemplateParser {
       throw error("exponent must be an integer in 0...64")
     }
     var result: _Sparse = [[0]: 1]
-    for _ in 0..<e { result = Self.multiply(result, base) }
+    for _ in 0..<e { result = try multiply(result, base, at: at) }
     return result
   }
 

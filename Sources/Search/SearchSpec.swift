@@ -41,8 +41,35 @@ public struct SearchSpec: Sendable, Hashable {
   public static func == (lhs: SearchSpec, rhs: SearchSpec) -> Bool { lhs.canonicalJSON == rhs.canonicalJSON }
   public func hash(into hasher: inout Hasher) { hasher.combine(canonicalJSON) }
 
-  /// The number of candidates: the product of the parameter range sizes.
-  public var size: Int { parameters.reduce(1) { $0 * $1.range.count } }
+  /// The number of candidates: the product of the parameter range sizes (below 10^15 for a
+  /// validated spec; `Int.max` if the product leaves 64 bits).
+  public var size: Int {
+    var product = 1
+    for p in parameters {
+      let (next, overflow) = product.multipliedReportingOverflow(by: p.range.count)
+      if overflow { return Int.max }
+      product = next
+    }
+    return product
+  }
+
+  /// The most candidates a spec may have.
+  public static let maximumSize = 1e15
+  /// The most memory, in bytes, the MITM table may take.
+  public static let maximumTableBytes = 2e9
+
+  /// The approximate memory in bytes of the MITM table: (2R+1)³(R+1) rows of about 40 bytes for
+  /// each constant.
+  public static func tableBytes(bound: Int, constants: Int) -> Double {
+    let r = Double(bound)
+    return Double(constants) * (2 * r + 1) * (2 * r + 1) * (2 * r + 1) * (r + 1) * 40
+  }
+
+  /// The digits a MITM hit must be certified to under the project's `PrecisionDiscipline`: the
+  /// table's four coefficients take up to 4 × (decimal digits of R) digits.
+  public static func minimumVerifyDigits(bound: Int) -> Int {
+    PrecisionDiscipline().requiredDigits(coefficientDigits: 4 * String(bound.magnitude).count)
+  }
 }
 
 /// Why a spec was rejected; the message names the key.
@@ -58,6 +85,8 @@ extension SearchSpec {
     "verify_max_depth", "reduction_depth", "reduction_threshold",
   ]
   static let sideKeys: Set<String> = ["template", "degree", "range", "coefficients"]
+  /// The highest degree in n the screening kernel supports.
+  static let maximumDegree = 15
 
   /// Reads and validates a spec from JSON text.
   /// - Throws: `SpecError` naming the offending key, before any work starts.
@@ -115,9 +144,25 @@ extension SearchSpec {
     verifyMaxDepth = try Self.int(root, "verify_max_depth", default: 20_000, in: 10...10_000_000)
     reductionDepth = try Self.int(root, "reduction_depth", default: 64, in: 8...10_000)
     reductionThreshold = try Self.double(root, "reduction_threshold", default: 0.5)
-    guard size > 0 else { throw SpecError("the space is empty") }
-    guard parameters.reduce(1.0, { $0 * Double($1.range.count) }) < 1e15 else {
+    // Ranges are never empty, so the space has at least one candidate; the product is taken in
+    // Double so that a huge space cannot overflow before it is rejected.
+    guard parameters.reduce(1.0, { $0 * Double($1.range.count) }) < Self.maximumSize else {
       throw SpecError("the space has more than 10^15 candidates; split it into several specs")
+    }
+    if mode == .mitm {
+      let bytes = Self.tableBytes(bound: bound, constants: constants.count)
+      guard bytes <= Self.maximumTableBytes else {
+        throw SpecError(
+          "'bound' \(bound) needs a MITM table of about \(String(format: "%.1f", bytes / 1e9)) GB for "
+            + "\(constants.count) constant\(constants.count == 1 ? "" : "s") (at most 2 GB); lower 'bound' or split 'constants'"
+        )
+      }
+      let required = Self.minimumVerifyDigits(bound: bound)
+      guard verifyDigits >= required else {
+        throw SpecError(
+          "'verify_digits' must be at least \(required) for 'bound' \(bound) (the precision discipline: "
+            + "2 × \(4 * String(bound).count) coefficient digits + 10), got \(verifyDigits)")
+      }
     }
   }
 
@@ -192,11 +237,21 @@ extension SearchSpec {
       for k in ["degree", "range", "coefficients"] where dict[k] != nil {
         throw SpecError("'\(key).\(k)' cannot be used with '\(key).template' (give ranges in 'parameters')")
       }
-      do { return try PolynomialTemplate(parsing: text) } catch { throw SpecError("'\(key).template': \(error)") }
+      let template: PolynomialTemplate
+      do { template = try PolynomialTemplate(parsing: text) } catch { throw SpecError("'\(key).template': \(error)") }
+      guard template.degree <= maximumDegree else {
+        throw SpecError("'\(key).template' has degree \(template.degree) in n; at most \(maximumDegree) is supported")
+      }
+      return template
     }
     if let list = dict["coefficients"] {
       guard let items = list as? [Any], !items.isEmpty else {
         throw SpecError("'\(key).coefficients' must be a non-empty list of ranges")
+      }
+      guard items.count <= maximumDegree + 1 else {
+        throw SpecError(
+          "'\(key).coefficients' has \(items.count) ranges; at most \(maximumDegree + 1) (degree \(maximumDegree)) are supported"
+        )
       }
       if dict["degree"] != nil || dict["range"] != nil {
         throw SpecError("'\(key).coefficients' cannot be used with '\(key).degree' or '\(key).range'")

@@ -1,3 +1,4 @@
+import Polynomials
 import Testing
 
 @testable import Search
@@ -48,5 +49,35 @@ import Testing
     #expect(filter.reason(Candidate(index: 0, a: [1, 2], b: [0, 0, 1])) == nil)
     // 4·lead(b) = −lead(a)² is the boundary and is kept.
     #expect(filter.reason(Candidate(index: 0, a: [1, 2], b: [0, 0, -1])) == nil)
+  }
+
+  @Test(
+    "huge coefficients are filtered without overflow",
+    arguments: [
+      // 4·lead(b) leaves 64 bits: positive is kept, negative diverges.
+      ([1, 1], [0, 0, 3_000_000_000_000_000_000], nil),
+      ([1, 1], [0, 0, -3_000_000_000_000_000_000], .divergent),
+      // A common prime above 2^32: its square leaves 64 bits and cannot divide content(b).
+      ([4_294_967_311, 4_294_967_311], [4_294_967_311], nil),
+      // A common prime near 10^18: trial division stops early.
+      ([999_999_999_999_999_989, 999_999_999_999_999_989], [999_999_999_999_999_989], nil),
+      // A prime above the trial-division limit whose square divides content(b).
+      ([1_000_003, 1_000_003], [1_000_006_000_009], .commonFactor),
+      ([1_000_003 * 1_000_033, 1_000_003 * 1_000_033], [1_000_003 * 1_000_003 * 1_000_033], .commonFactor),
+      ([Int.min, 1], [1], .overflow),
+      ([1, 1], [Int.min], .overflow),
+    ] as [([Int], [Int], FilterReason?)])
+  func hugeCoefficients(a: [Int], b: [Int], reason: FilterReason?) {
+    let filter = CandidateFilter(space: SearchSpace(spec: spec))
+    #expect(filter.reason(Candidate(index: 0, a: a, b: b)) == reason)
+  }
+
+  @Test("the canonical shift falls back to 0 when the arithmetic leaves 64 bits")
+  func canonicalShiftOverflow() {
+    #expect(CanonicalForm.canonicalShift(Polynomial([5, 7, 2])) == -1)
+    #expect(CanonicalForm.canonicalShift(Polynomial([0, Int.max, Int.max])) == 0)
+    #expect(CanonicalForm.canonicalShift(Polynomial([Int.min, -1])) == 0)
+    #expect(CanonicalForm.canonicalShift(Polynomial([0, Int.min])) == 0)
+    #expect(CanonicalForm.canonicalShift(Polynomial([Int.min, Int.max / 2, Int.max / 2])) == 0)
   }
 }

@@ -76,10 +76,11 @@ struct SearchCommand: AsyncParsableCommand {
     var candidates = 0
     var hits = 0
     try await engine.run(chunks: todo, threads: threads ?? availableCores) { result in
-      try db.commit(result, run: run, shard: shard)
+      // A chunk another process committed meanwhile is not counted twice.
+      let committed = try db.commit(result, run: run, shard: shard)
       finished += 1
-      candidates += result.candidates
-      hits += result.hits.count
+      candidates += committed ? result.candidates : 0
+      hits += committed ? result.hits.count : 0
       progress.update(done: finished, candidates: candidates, hits: hits)
     }
     progress.update(done: finished, candidates: candidates, hits: hits, force: true)

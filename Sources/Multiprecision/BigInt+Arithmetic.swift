@@ -187,6 +187,12 @@ extension BigInt {
     __gmpz_mul_si(_mutablePointer(), x._pointer, v)
   }
 
+  /// self = v for a 128-bit machine value.
+  @inlinable @inline(__always)
+  package mutating func set(_ v: Int128) {
+    rmj_mpz_set_i128(_mutablePointer(), Int64(truncatingIfNeeded: v >> 64), UInt64(truncatingIfNeeded: v))
+  }
+
   /// self = v.
   @inlinable @inline(__always)
   package mutating func set(_ v: Int) {

@@ -51,7 +51,9 @@ extension PolynomialMatrix {
 
 /// One evaluated entry of M(n).
 enum _Entry {
-  case zero, one, small(Int), big(BigInt)
+  /// `wide`: beyond a machine word but within 128 bits (e.g. −n⁶ for n > 1448), set into a
+  /// reused scratch integer instead of allocating one per step.
+  case zero, one, small(Int), wide(Int128), big(BigInt)
 }
 
 /// Evaluates step matrices cheaply and multiplies ranges of them.
@@ -70,11 +72,28 @@ struct _WalkKernel: Sendable {
   func entry(_ index: Int, at n: Int) -> _Entry {
     let p = matrix.entries[index]
     if p.isZero { return .zero }
-    if let c = machine[index], let v = p.evaluateExactly(at: n, machineCoefficients: c) {
-      return v == 0 ? .zero : (v == 1 ? .one : .small(v))
+    if let c = machine[index] {
+      if let v = p.evaluateExactly(at: n, machineCoefficients: c) {
+        return v == 0 ? .zero : (v == 1 ? .one : .small(v))
+      }
+      if let v = Self.evaluate128(c, at: n) { return .wide(v) }
     }
     let v = p(n)
     return v.isZero ? .zero : .big(v)
+  }
+
+  /// Horner's rule in 128-bit arithmetic; `nil` on overflow.
+  @inline(__always)
+  static func evaluate128(_ c: [Int], at n: Int) -> Int128? {
+    var result: Int128 = 0
+    let x = Int128(n)
+    for coefficient in c.reversed() {
+      let (m, o1) = result.multipliedReportingOverflow(by: x)
+      let (s, o2) = m.addingReportingOverflow(Int128(coefficient))
+      if o1 || o2 { return nil }
+      result = s
+    }
+    return result
   }
 
   func product(_ lo: Int, _ hi: Int, threads: Int) -> IntegerMatrix {
@@ -113,14 +132,19 @@ struct _WalkKernel: Sendable {
       case .zero: return BigInt()
       case .one: return BigInt(1)
       case .small(let v): return BigInt(v)
+      case .wide(let v): return BigInt(v)
       case .big(let v): return v
       }
     }
     var q = (0..<r * r).map { _ in BigInt() }
+    var scratch = (0..<r * r).map { _ in BigInt() }
     var step = [_Entry](repeating: .zero, count: r * r)
     var n = lo + 1
     while n < hi {
-      for k in 0..<r * r { step[k] = entry(k, at: n) }
+      for k in 0..<r * r {
+        step[k] = entry(k, at: n)
+        if case .wide(let v) = step[k] { scratch[k].set(v) }
+      }
       for i in 0..<r {
         for j in 0..<r {
           let target = i * r + j
@@ -130,6 +154,7 @@ struct _WalkKernel: Sendable {
             case .zero: continue
             case .one: q[target] += p[i * r + k]
             case .small(let v): q[target].addProduct(p[i * r + k], v)
+            case .wide: q[target].addProduct(p[i * r + k], scratch[k * r + j])
             case .big(let v): q[target].addProduct(p[i * r + k], v)
             }
           }

@@ -56,6 +56,14 @@ import Testing
     #expect(m.walk(start: 1, depth: 77, threads: 2) == m.walkNaive(start: 1, depth: 77))
   }
 
+  @Test("entries past 64 bits (−n⁶ beyond n = 1448) take the 128-bit path and stay exact")
+  func wideEntries() {
+    let apery = PolynomialMatrix([[.zero, -Polynomial.n.power(6)], [.one, Polynomial([5, 27, 51, 34])]])
+    #expect(apery.walk(start: 1400, depth: 120, threads: 1) == apery.walkNaive(start: 1400, depth: 120))
+    // Beyond 128 bits too: n⁶ overflows Int128 past n ≈ 2.5·10⁶.
+    #expect(apery.walk(start: 3_000_000, depth: 30, threads: 1) == apery.walkNaive(start: 3_000_000, depth: 30))
+  }
+
   @Test("Winograd's 2×2 product equals the plain product")
   func winograd() {
     var g = SeededGenerator(seed: 99)

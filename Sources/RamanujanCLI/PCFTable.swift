@@ -9,7 +9,7 @@ struct PCFTable {
     let limit: ConstantExpression?
   }
 
-  struct RowError: Error, CustomStringConvertible {
+  struct RowError: Error, Equatable, CustomStringConvertible {
     let path: String
     let line: Int
     let message: String

@@ -131,6 +131,34 @@ import Testing
       ])
   }
 
+  @Test("table errors name the file, the line and what is wrong")
+  func tableErrors() throws {
+    let base = "/tmp/ramanujan-eval-table-\(UInt32.random(in: 0...UInt32.max))"
+    #expect(throws: PCFTable.RowError.self) { try run(["--file", base + "-missing.tsv"]) }
+    do {
+      _ = try run(["--file", base + "-missing.tsv"])
+    } catch {
+      #expect("\(error)" == "\(base)-missing.tsv:0: cannot read the file")
+    }
+    try write("# only comments\n\n", to: base + "-empty.tsv")
+    #expect(
+      throws: PCFTable.RowError(
+        path: base + "-empty.tsv", line: 1, message: "no header line with columns a(n) and b(n)")
+    ) {
+      try PCFTable(path: base + "-empty.tsv")
+    }
+    try write("id\tp\tq\n", to: base + "-header.tsv")
+    #expect(
+      throws: PCFTable.RowError(
+        path: base + "-header.tsv", line: 1, message: "the header must name columns 'a(n)' and 'b(n)'; it has id, p, q")
+    ) { try PCFTable(path: base + "-header.tsv") }
+    try write("id\ta(n)\tb(n)\nhalf\t2n+1\t\n", to: base + "-row.tsv")
+    let (lines, failures) = try run(["--file", base + "-row.tsv"])
+    #expect(lines.isEmpty && failures == ["\(base)-row.tsv:2: row 'half' has no a(n) or b(n)"])
+    #expect(
+      rejection(["--a", "1", "--b", "1", "--file", base + "-row.tsv"]) == "give either --a/--b or --file, not both")
+  }
+
   @Test("bad arguments are rejected with a message naming them")
   func validation() {
     #expect(rejection(["--a", "1", "--b", "1", "--depth", "0"]) == "--depth must be at least 1, got 0")

@@ -74,6 +74,12 @@ import Testing
     #expect(rejection(MergeCommand.self, ["--into", "a.db", "a.db"]) == "--into 'a.db' is also a store to merge from")
     #expect(rejection(SlurmCommand.self, [spec, "--shards", "0"]) == "--shards must be in 1...100000, got 0")
     #expect(
+      rejection(SlurmCommand.self, [spec, "--shards", "2", "--cpus-per-task", "0"])
+        == "--cpus-per-task must be in 1...1024, got 0")
+    #expect(
+      rejection(SearchCommand.self, [spec, "--store", "x.db", "--max-chunks", "0"])
+        == "--max-chunks must be at least 1, got 0")
+    #expect(
       rejection(SlurmCommand.self, ["/nonexistent.json", "--shards", "2"]) == "cannot read spec '/nonexistent.json'")
     let bad = temporary("bad.json")
     try write("{\"name\": \"x\", \"colour\": 1}", to: bad)

@@ -31,18 +31,27 @@ import Testing
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try process.run()
-    // Kill once some chunks are committed, long before the end.
-    var done = 0
-    for _ in 0..<200 {
-      try await Task.sleep(nanoseconds: 50_000_000)
-      if FileManager.default.fileExists(atPath: killed), let store = try? SearchStore(readingFrom: killed),
-        let run = try? store.runs().first
-      {
-        done = (try? store.doneChunks(run).count) ?? 0
-        if done >= 3 { break }
-      }
+    // Kill once some chunks are committed, long before the end. The watcher runs on its own thread:
+    // the test's cooperative pool may be busy with other tests, and a late kill would find the
+    // search finished.
+    let pid = process.processIdentifier
+    let store = killed
+    _ = await withCheckedContinuation { (done: CheckedContinuation<Int, Never>) in
+      Thread {
+        var chunks = 0
+        for _ in 0..<1000 {
+          usleep(10_000)
+          if FileManager.default.fileExists(atPath: store), let db = try? SearchStore(readingFrom: store),
+            let run = try? db.runs().first
+          {
+            chunks = (try? db.doneChunks(run).count) ?? 0
+            if chunks >= 3 { break }
+          }
+        }
+        kill(pid, SIGKILL)
+        done.resume(returning: chunks)
+      }.start()
     }
-    kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
     #expect(process.terminationReason == .uncaughtSignal)
     let space = SearchSpace(spec: try SearchSpec(json: Self.spec), chunkSize: 2000)

@@ -56,34 +56,28 @@ struct HitsCommand: ParsableCommand {
         "PCF(\(h.hit.a), \(h.hit.b)) = \(h.hit.expression)  [\(h.hit.digits) digits, depth \(h.hit.depth), delta \(h.hit.delta.map { PCFReport.format($0, 4) } ?? "–")]"
       }
     case .tsv:
-      return ["a\tb\texpression\tdigits\tdepth\tdelta\trate\tfactorial_degree\tcanonical_key\trelation\tcandidate\trun"]
-        + hits.map { h in
-          let x = h.hit
-          return [
-            x.a, x.b, x.expression, "\(x.digits)", "\(x.depth)", x.delta.map { "\($0)" } ?? "",
-            x.rate.map { "\($0)" } ?? "",
-            x.factorialDegree.map { "\($0)" } ?? "", x.canonicalKey, x.relation, "\(x.index)", h.run,
-          ].joined(separator: "\t")
-        }
+      return [Self.columns(hits.first).map(\.name).joined(separator: "\t")]
+        + hits.map { h in Self.columns(h).map { $0.value.tsv }.joined(separator: "\t") }
     case .json:
       return hits.map { h in
-        let x = h.hit
         var o = JSONLine()
-        o.add("a", x.a)
-        o.add("b", x.b)
-        o.add("expression", x.expression)
-        o.add("digits", x.digits)
-        o.add("depth", x.depth)
-        o.add("delta", x.delta)
-        o.add("rate", x.rate)
-        o.add("factorial_degree", x.factorialDegree)
-        o.add("constants", x.constants)
-        o.add("canonical_key", x.canonicalKey)
-        o.add("relation", x.relation)
-        o.add("candidate", x.index)
-        o.add("run", h.run)
+        for (name, value) in Self.columns(h) { o.add(name, value) }
         return o.text
       }
     }
+  }
+}
+
+extension HitsCommand {
+  /// The exported columns of a hit, in order: TSV and JSON write the same ones.
+  static func columns(_ stored: SearchStore.StoredHit?) -> [(name: String, value: JSONLine.Field)] {
+    let h = stored?.hit
+    return [
+      ("a", .text(h?.a)), ("b", .text(h?.b)), ("expression", .text(h?.expression)), ("digits", .int(h?.digits)),
+      ("depth", .int(h?.depth)), ("delta", .real(h?.delta)), ("rate", .real(h?.rate)),
+      ("factorial_degree", .real(h?.factorialDegree)), ("constants", .text(h?.constants)),
+      ("canonical_key", .text(h?.canonicalKey)), ("relation", .text(h?.relation)), ("candidate", .int(h?.index)),
+      ("run", .text(stored?.run)),
+    ]
   }
 }

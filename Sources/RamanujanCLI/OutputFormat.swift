@@ -24,6 +24,28 @@ struct JSONLine {
   }
   mutating func add(_ key: String, _ value: Bool) { fields.append("\(Self.quote(key)): \(value)") }
 
+  /// A typed value of a column that is written both as JSON and as TSV.
+  enum Field {
+    case text(String?), int(Int?), real(Double?)
+
+    /// The TSV cell: the value, or empty when there is none.
+    var tsv: String {
+      switch self {
+      case .text(let v): return v ?? ""
+      case .int(let v): return v.map(String.init) ?? ""
+      case .real(let v): return v.flatMap { $0.isFinite ? "\($0)" : nil } ?? ""
+      }
+    }
+  }
+
+  mutating func add(_ key: String, _ field: Field) {
+    switch field {
+    case .text(let v): add(key, v)
+    case .int(let v): add(key, v)
+    case .real(let v): add(key, v)
+    }
+  }
+
   var text: String { "{" + fields.joined(separator: ", ") + "}" }
 
   static func quote(_ s: String) -> String {

@@ -22,7 +22,7 @@ public struct BigFloat: Sendable {
     self.init(precision: precision)
     let q = BigFloat(x.denominator, precision: precision.adding(bits: 64))
     let p = BigFloat(x.numerator, precision: precision.adding(bits: 64))
-    withExtendedLifetime((p, q)) { mpfr_div(_storage.pointer, p._pointer, q._pointer, MPFR_RNDN) }
+    withExtendedLifetime((p, q)) { _ = mpfr_div(_storage.pointer, p._pointer, q._pointer, MPFR_RNDN) }
   }
 
   /// `x` rounded to `precision`.

@@ -15,13 +15,23 @@ extension CMF {
   /// product tree that cancels the linear factors of the denominators at every node.
   /// - Throws: `CMFError.dimension` when t or s has another number of coordinates than the field
   ///   has axes (naming both), `.undefinedAlongTrajectory` when an axis matrix has a pole on the
-  ///   whole line, `.notInvertible` for a backward step of a singular matrix.
+  ///   whole line, `.notInvertible` for a backward step of a singular matrix, `.tooLarge` when t
+  ///   takes more than `CMF.maxTrajectorySteps` unit steps or when the product grows past
+  ///   `bitLimit` bits (found early: see `RationalMatrix._product(_:threads:bitLimit:)`), and
+  ///   `.stepSize` when a step matrix is not r×r.
   /// - Complexity: Σ|tᵢ| substitutions, then O(M(B)·log Σ|tᵢ|) for a reduced result of B bits.
-  public func trajectoryMatrix(_ trajectory: Trajectory, start: Position, threads: Int = 1) throws(CMFError)
-    -> RationalMatrix
-  {
+  public func trajectoryMatrix(
+    _ trajectory: Trajectory, start: Position, threads: Int = 1, bitLimit: Int = CMF.trajectoryMatrixBitLimit
+  ) throws(CMFError) -> RationalMatrix {
     try _validate(trajectory)
     try _validate(start: start)
+    let length = trajectory.length
+    guard length <= CMF.maxTrajectorySteps else {
+      throw .tooLarge(
+        what: "trajectory \(trajectory)", estimate: length, limit: CMF.maxTrajectorySteps,
+        unit: "unit steps per trajectory step (the sum of |t_i|)",
+        advice: "its trajectory matrix would be a product of that many step matrices; use a shorter trajectory")
+    }
     if trajectory.isZero { return .identity(rank) }
     // Unit diagonal steps: where each starts and which axes it moves along (with signs).
     var offset = Array(repeating: 0, count: dimension)
@@ -43,8 +53,9 @@ extension CMF {
     let frozenSteps = diagonalSteps
     let s = start.coordinates
     let t = trajectory.steps
-    // The matrices of one diagonal step in the given axis order; nil at the first move whose
-    // matrix has a pole on the whole line.
+    let rank = self.rank
+    // The matrices of one diagonal step in the given axis order; a failure at the first move
+    // whose matrix has a pole on the whole line (or is not r×r).
     let along: @Sendable (Int, [(axis: Int, direction: Int)]) -> Result<[RationalMatrix], _Failure> = { k, moves in
       var position = frozenSteps[k].offset
       var out: [RationalMatrix] = []
@@ -57,6 +68,7 @@ extension CMF {
           m = matrix._onLine(line)
         }
         guard let m else { return .failure(_Failure(axis: a)) }
+        guard m.size == rank else { return .failure(_Failure(axis: a, size: m.size)) }
         out.append(m)
         position[a] += direction
       }
@@ -66,6 +78,7 @@ extension CMF {
     // Conservation lets a step that meets a pole take its axes in another order.
     for k in results.indices {
       guard case .failure(let first) = results[k] else { continue }
+      if let size = first.size { throw .stepSize(axis: axes[first.axis], size: size, rank: rank) }
       for order in _orderings(diagonalSteps[k].moves.count).dropFirst() {
         let attempt = along(k, order.map { diagonalSteps[k].moves[$0] })
         if case .success = attempt {
@@ -79,13 +92,30 @@ extension CMF {
       }
     }
     let steps = results.flatMap { (try? $0.get()) ?? [] }
-    return RationalMatrix.product(steps, threads: threads)
+    let (product, estimate) = RationalMatrix._product(steps, threads: threads, bitLimit: bitLimit)
+    guard let product else {
+      throw .tooLarge(
+        what: "the trajectory matrix of \(_label) along \(trajectory) from \(start)", estimate: estimate,
+        limit: bitLimit, unit: "bits",
+        advice: "its size grows with the trajectory's length and coordinates; use a shorter trajectory")
+    }
+    return product
   }
 }
 
-/// A move whose matrix is undefined on its line.
+extension CMF {
+  /// The most unit steps Σ|tᵢ| a trajectory may take per step of n (each one a step matrix).
+  public static let maxTrajectorySteps = 100_000
+  /// The default size limit of a trajectory matrix, in bits of its coefficients (32 MiB, a few
+  /// seconds of work): the ζ(3) field along (500, 1) needs a third of it, ₈F₇ along
+  /// Brown–Zudilin's trajectory an eighth; ζ(3) along (1000, 1) is refused.
+  public static let trajectoryMatrixBitLimit = 1 << 28
+}
+
+/// A move whose matrix is undefined on its line (or, with a size, not of the field's rank).
 struct _Failure: Error {
   let axis: Int
+  var size: Int? = nil
 }
 
 /// Orders of k moves to try, the natural one first: then reversed, the rotations and their

@@ -15,6 +15,7 @@ extension CMF {
   {
     precondition(depth >= 0, "walk depth \(depth) is negative")
     let m = try trajectoryMatrix(trajectory, start: start, threads: threads)
+    try _requireAffordable(m, trajectory, start, depth: depth)
     try _requireRegular(m, trajectory, start, 0..<depth)
     return m.walk(depth: depth, threads: threads)
   }
@@ -27,6 +28,7 @@ extension CMF {
   {
     precondition(depth >= 1, "depth \(depth) must be at least 1")
     let m = try trajectoryMatrix(trajectory, start: start, threads: threads)
+    try _requireAffordable(m, trajectory, start, depth: depth)
     try _requireRegular(m, trajectory, start, 0..<depth)
     return m.limit(depth: depth, threads: threads)
   }
@@ -38,6 +40,7 @@ extension CMF {
   {
     precondition(depths.allSatisfy { $0 >= 1 }, "depths \(depths) must be at least 1")
     let m = try trajectoryMatrix(trajectory, start: start, threads: threads)
+    try _requireAffordable(m, trajectory, start, depth: depths.max() ?? 0)
     try _requireRegular(m, trajectory, start, 0..<(depths.max() ?? 0))
     return depths.map { m.limit(depth: $0, threads: threads) }
   }
@@ -50,10 +53,37 @@ extension CMF {
     threads: Int = availableCores
   ) throws -> Double {
     let m = try trajectoryMatrix(trajectory, start: start, threads: threads)
-    try _requireRegular(m, trajectory, start, 0..<(reference == nil ? 2 * depth : depth))
+    let (twice, overflow) = depth.multipliedReportingOverflow(by: 2)
+    if overflow { throw CMFError.overflow(what: "twice the depth \(depth)") }
+    try _requireAffordable(m, trajectory, start, depth: reference == nil ? twice : depth)
+    try _requireRegular(m, trajectory, start, 0..<(reference == nil ? twice : depth))
     let limit = m.limit(depth: depth, threads: threads)
     if let reference { return try limit.delta(reference: reference) }
     return try limit.delta(against: m.limit(depth: 2 * depth, threads: threads))
+  }
+
+  /// The most work a walk may take (`RationalMatrix.estimatedWalkWork`, bits processed): about
+  /// 20 s on one core. ζ(3) along (1, 1) to depth 2·10⁵ (10⁵ with δ) takes a third of it, along
+  /// (50, 50) to depth 2000 less than half.
+  public static let walkWorkLimit = 300_000_000
+
+  /// Throws `tooLarge`, naming the depth that fits, when the walk to `depth` is estimated above
+  /// `walkWorkLimit`.
+  func _requireAffordable(_ m: RationalMatrix, _ t: Trajectory, _ s: Position, depth: Int) throws(CMFError) {
+    let estimate = m.estimatedWalkWork(depth: depth)
+    guard estimate > CMF.walkWorkLimit else { return }
+    // The largest depth that fits (the estimate grows with the depth).
+    var (low, high) = (0, depth)
+    while low < high {
+      let mid = low + (high - low + 1) / 2
+      if m.estimatedWalkWork(depth: mid) <= CMF.walkWorkLimit { low = mid } else { high = mid - 1 }
+    }
+    throw .tooLarge(
+      what: "the walk of \(_label) along \(t) from \(s) to depth \(depth)", estimate: estimate,
+      limit: CMF.walkWorkLimit, unit: "bits of work",
+      advice: low >= 1
+        ? "walk to depth \(low) at most (or along a shorter trajectory)"
+        : "even one step is too large: use a shorter trajectory")
   }
 
   /// Throws `singularPoint` for the first singular n in `range`.

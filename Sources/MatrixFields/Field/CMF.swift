@@ -30,6 +30,12 @@ public struct CMF: Sendable {
   let _backward: _AxisMatrices?
   /// A fast way to the step matrix on a line, equal to substituting the matrix (known fields).
   let _evaluator: _StepEvaluator?
+  /// A fast way to M_a at a point modulo a prime, equal to evaluating the matrix (known fields
+  /// whose matrices are large), and its degree bound for the error of random-point checks.
+  let _modular: (evaluate: _ModularEvaluator, degree: Int)?
+  /// The work of the exact conservation check when the matrices are built on first use (they
+  /// are not built to estimate it); `nil`: estimated from the matrices.
+  let _exactCheckWork: Int?
 
   /// A field from its axis names and matrices.
   /// - Throws: `CMFError` when there are no axes, a name repeats, the counts differ, or a matrix
@@ -55,13 +61,16 @@ public struct CMF: Sendable {
     self._forward = _AxisMatrices(matrices)
     self._backward = nil
     self._evaluator = nil
+    self._modular = nil
+    self._exactCheckWork = nil
   }
 
   /// A field whose matrices are built when first used, by `forward(a)` and `backward(a)`
   /// (which the caller guarantees to be r×r in the axes).
   init(
     name: String?, axes: [String], rank: Int, forward: @escaping @Sendable (Int) -> MultivariateMatrix,
-    backward: (@Sendable (Int) -> MultivariateMatrix)?, evaluator: _StepEvaluator?
+    backward: (@Sendable (Int) -> MultivariateMatrix)?, evaluator: _StepEvaluator?,
+    modular: (evaluate: _ModularEvaluator, degree: Int)? = nil, exactCheckWork: Int? = nil
   ) {
     self.name = name
     self.axes = axes
@@ -69,6 +78,8 @@ public struct CMF: Sendable {
     self._forward = _AxisMatrices(count: axes.count, build: forward)
     self._backward = backward.map { _AxisMatrices(count: axes.count, build: $0) }
     self._evaluator = evaluator
+    self._modular = modular
+    self._exactCheckWork = exactCheckWork
   }
 
   /// M_a for each axis a, in axis order.
@@ -136,28 +147,8 @@ final class _AxisMatrices: @unchecked Sendable {
 /// The step matrix of axis `axis` in `direction` on a line (nil: use substitution).
 typealias _StepEvaluator = @Sendable (_ axis: Int, _ direction: Int, _ line: _Line) -> RationalMatrix?
 
-// MARK: - Conservation
-
-extension CMF {
-  /// Checks M_a(x)·M_b(x + e_a) = M_b(x)·M_a(x + e_b) exactly for every pair of axes a < b.
-  /// - Throws: `CMFError.notConservative` naming the first pair and the first entry that differ.
-  /// - Complexity: d(d−1)/2 pairs of two r×r products of rational functions.
-  public func checkConservation() throws(CMFError) {
-    for a in 0..<dimension {
-      for b in (a + 1)..<dimension {
-        let (ma, mb) = (_forward.matrix(a), _forward.matrix(b))
-        let left = ma * mb.shifted(a, by: 1)
-        let right = mb * ma.shifted(b, by: 1)
-        if let k = (0..<rank * rank).first(where: { left.entries[$0] != right.entries[$0] }) {
-          throw .notConservative(first: axes[a], second: axes[b], row: k / rank + 1, column: k % rank + 1)
-        }
-      }
-    }
-  }
-
-  /// Whether every pair of axes conserves.
-  public var isConservative: Bool { (try? checkConservation()) != nil }
-}
+/// M_a at a point modulo a prime, row-major; `nil` where a denominator vanishes there.
+typealias _ModularEvaluator = @Sendable (_ axis: Int, _ point: [UInt64], _ field: _PrimeField) -> [UInt64]?
 
 // MARK: - Validation
 

@@ -24,6 +24,13 @@ public enum CMFError: Error, Sendable, Equatable, CustomStringConvertible {
   case singularPoint(position: String, step: Int, undefined: Bool)
   /// The companion form has another order than a PCF needs.
   case recurrenceOrder(Int)
+  /// A step matrix of another size than the field's rank (a field whose matrices do not agree).
+  case stepSize(axis: String, size: Int, rank: Int)
+  /// A coordinate, an offset or a step count does not fit in a machine integer.
+  case overflow(what: String)
+  /// The work asked for is estimated above a documented limit: what, the estimate and the limit
+  /// in `unit`, and what to change.
+  case tooLarge(what: String, estimate: Int, limit: Int, unit: String, advice: String)
 
   public var description: String {
     switch self {
@@ -58,6 +65,12 @@ public enum CMFError: Error, Sendable, Equatable, CustomStringConvertible {
       return "the walk meets a singular point at \(position), step n = \(step): \(why)"
     case .recurrenceOrder(let order):
       return "the trajectory matrix gives a recurrence of order \(order); a PCF needs order 2"
+    case .stepSize(let axis, let size, let rank):
+      return "a step along \(axis) gives a \(size)x\(size) matrix but the field has rank \(rank)"
+    case .overflow(let what):
+      return "\(what) does not fit in a 64-bit integer"
+    case .tooLarge(let what, let estimate, let limit, let unit, let advice):
+      return "\(what) is estimated at \(estimate) \(unit), above the limit of \(limit) \(unit); \(advice)"
     }
   }
 }

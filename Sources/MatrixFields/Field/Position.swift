@@ -22,7 +22,7 @@ public struct Position: Sendable, Hashable, CustomStringConvertible {
   public func advanced(by trajectory: Trajectory, steps k: Int = 1) -> Position {
     precondition(
       trajectory.dimension == dimension, "a trajectory of \(trajectory.dimension) axes from a point of \(dimension)")
-    return Position(zip(coordinates, trajectory.steps).map { $0 + BigRational(k * $1) })
+    return Position(zip(coordinates, trajectory.steps).map { $0 + BigRational(k) * BigRational($1) })
   }
 
   /// `(1, 1/2, -3)`.

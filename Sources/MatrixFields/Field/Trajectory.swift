@@ -11,12 +11,22 @@ public struct Trajectory: Sendable, Hashable, CustomStringConvertible {
   public var dimension: Int { steps.count }
   /// Whether it does not move.
   public var isZero: Bool { steps.allSatisfy { $0 == 0 } }
-  /// Σ|tᵢ|: the number of axis steps in one trajectory step.
-  public var length: Int { steps.reduce(0) { $0 + abs($1) } }
+  /// Σ|tᵢ|: the number of axis steps in one trajectory step (`Int.max` when it does not fit).
+  public var length: Int {
+    var sum: UInt = 0
+    for t in steps {
+      let (s, overflow) = sum.addingReportingOverflow(t.magnitude)
+      if overflow || s > UInt(Int.max) { return Int.max }
+      sum = s
+    }
+    return Int(sum)
+  }
 
   /// t = Σ mᵢ·dᵢ with every dᵢ ∈ {−1, 0, 1}^d and mᵢ ≥ 1: repeatedly the smallest nonzero |tᵢ|
   /// times the sign vector of what is left (the order ramanujantools walks in).
+  /// Precondition: no step is `Int.min`.
   public var diagonalDecomposition: [(multiplicity: Int, diagonal: [Int])] {
+    precondition(!steps.contains(Int.min), "a trajectory step of Int.min has no magnitude in Int")
     var rest = steps
     var out: [(multiplicity: Int, diagonal: [Int])] = []
     while let m = rest.filter({ $0 != 0 }).map(abs).min() {

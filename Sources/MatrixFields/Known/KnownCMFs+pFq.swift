@@ -1,3 +1,4 @@
+import Foundation
 import Multiprecision
 import Polynomials
 
@@ -61,17 +62,28 @@ extension KnownCMFs {
       let factors = [one - v] + (p..<d).map { variables[$0] - v }
       return _multivariateInverse(shifted, scalar: v - one, constant: z.denominator, factors: factors)
     }
+    let rank = e.count - 1
     let evaluator: _StepEvaluator = { axis, direction, line in
-      _pFqStepOnLine(p: p, q: q, z: z, axis: axis, direction: direction, line: line)
+      _pFqStepOnLine(p: p, q: q, z: z, rank: rank, axis: axis, direction: direction, line: line)
     }
+    let modular: _ModularEvaluator = { axis, point, field in
+      _pFqMatrixModular(p: p, q: q, z: z, rank: rank, axis: axis, point: point, field: field)
+    }
+    // Numerators of degree ≤ 2r + 2, denominators of degree ≤ p + q + 2 (the closed forms).
+    let degree = 2 * rank + 2 + p + q + 2
     return CMF(
-      name: "pfq:\(p),\(q),\(z)", axes: axes, rank: e.count - 1, forward: forward, backward: backward,
-      evaluator: evaluator)
+      name: "pfq:\(p),\(q),\(z)", axes: axes, rank: rank, forward: forward, backward: backward,
+      evaluator: evaluator, modular: (modular, degree), exactCheckWork: _pFqExactCheckWork(p, q, rank: rank))
   }
 
-  /// The coefficients ẽ₀ … ẽ_r (lowest first, leading one nonzero) of
-  /// zd·θ·Π(θ + y_j − 1) − zn·Π(θ + x_i) for z = zn/zd.
-  static func _pFqEquation<T: _CommutativeRing & _IntegerScalable>(x: [T], y: [T], one: T, z: BigRational) -> [T] {
+  /// The coefficients ẽ₀ … ẽ_r (lowest first) of zd·θ·Π(θ + y_j − 1) − zn·Π(θ + x_i) for
+  /// z = zn/zd: with `keeping` nil, up to the last nonzero one (the field's rank r is then the
+  /// degree); with `keeping` given, exactly that many. On a line the field's equation keeps its
+  /// r + 1 coefficients even where ẽ_r vanishes on the whole line: the step matrices there are the
+  /// field's r×r matrices at a pole, not those of a lower-order equation.
+  static func _pFqEquation<T: _CommutativeRing & _IntegerScalable>(
+    x: [T], y: [T], one: T, z: BigRational, keeping: Int? = nil
+  ) -> [T] {
     var left: [T] = [one - one, one]  // θ
     for yj in y { left = _timesLinear(left, yj - one) }
     var right: [T] = [one]
@@ -81,6 +93,11 @@ extension KnownCMFs {
       let l = k < left.count ? left[k]._scaled(by: z.denominator) : one - one
       let r = k < right.count ? right[k]._scaled(by: z.numerator) : one - one
       return l - r
+    }
+    if let keeping {
+      // Coefficients above the field's degree are zero constants (zd = zn at the top).
+      while e.count > keeping { e.removeLast() }
+      return e
     }
     while e.count > 1 && e.last!.isZero { e.removeLast() }
     return e
@@ -182,10 +199,14 @@ extension Polynomial: _IntegerScalable {
   func _scaled(by c: BigInt) -> Polynomial { c * self }
 }
 
-/// The pFq step matrix on an integer line x(n) = a + b·n, computed from E on the line — the same
-/// formulas as the field's matrices, in ℤ[n] (`nil` for a rational start: the caller substitutes;
-/// `nil` too when a denominator factor vanishes on the line, which the caller reports).
-func _pFqStepOnLine(p: Int, q: Int, z: BigRational, axis: Int, direction: Int, line: _Line) -> RationalMatrix? {
+/// The pFq step matrix (r×r, r the field's rank) on an integer line x(n) = a + b·n, computed from
+/// E on the line — the same formulas as the field's matrices, in ℤ[n] (`nil` for a rational start:
+/// the caller substitutes; `nil` too when a denominator factor vanishes on the line, which the
+/// caller reports; the leading coefficient ẽ_r of E is such a factor of the forward x and
+/// backward y steps).
+func _pFqStepOnLine(
+  p: Int, q: Int, z: BigRational, rank: Int, axis: Int, direction: Int, line: _Line
+) -> RationalMatrix? {
   guard line.denominator == 1 else { return nil }
   let values = (0..<(p + q)).map { Polynomial(coefficients: [line.offsets[$0], line.slopes[$0]]) }
   let one = Polynomial.one
@@ -199,26 +220,65 @@ func _pFqStepOnLine(p: Int, q: Int, z: BigRational, axis: Int, direction: Int, l
   case (true, true), (false, false):
     // I + Θ/s over s·L, s = x_i or y_j − 1.
     let s = axis < p ? v : v - one
-    let e = KnownCMFs._pFqEquation(x: x, y: y, one: one, z: z)
+    let e = KnownCMFs._pFqEquation(x: x, y: y, one: one, z: z, keeping: rank + 1)
     numerators = KnownCMFs._stepNumerators(e, scalar: s, zero: .zero)
     factors = [e.last!, s]
     constant = 1
   case (true, false):
     // (x_i − 1)·((x_i − 1)I + Θ(x_i − 1))⁻¹ over zd·(1 − x_i)·Π(y_j − x_i).
     x[axis] = v - one
-    let e = KnownCMFs._pFqEquation(x: x, y: y, one: one, z: z)
+    let e = KnownCMFs._pFqEquation(x: x, y: y, one: one, z: z, keeping: rank + 1)
     numerators = KnownCMFs._inverseNumerators(e, scalar: v - one, zero: .zero, one: one)
     factors = [one - v] + y.map { $0 - v }
     constant = z.denominator
   case (false, true):
     // y_j·(y_j I + Θ(y_j + 1))⁻¹ over −zn·Π(x_i − y_j).
     y[axis - p] = v + one
-    let e = KnownCMFs._pFqEquation(x: x, y: y, one: one, z: z)
+    let e = KnownCMFs._pFqEquation(x: x, y: y, one: one, z: z, keeping: rank + 1)
     numerators = KnownCMFs._inverseNumerators(e, scalar: v, zero: .zero, one: one)
     factors = x.map { $0 - v }
     constant = -z.numerator
   }
   guard factors.allSatisfy({ !$0.isZero }) else { return nil }
-  let r = Int(Double(numerators.count).squareRoot().rounded())
-  return RationalMatrix(numerator: numerators, size: r, constant: constant, factors: factors.map { ($0, 1) })
+  return RationalMatrix(numerator: numerators, size: rank, constant: constant, factors: factors.map { ($0, 1) })
+}
+
+/// The pFq field's forward matrix M_a at a point modulo a prime, from E at the point (the same
+/// closed forms as the field's matrices); `nil` where its denominator vanishes there.
+func _pFqMatrixModular(
+  p: Int, q: Int, z: BigRational, rank: Int, axis a: Int, point: [UInt64], field: _PrimeField
+) -> [UInt64]? {
+  let values = point.map { _Residue(value: $0, field: field) }
+  let one = _Residue(value: 1, field: field)
+  let zero = _Residue(value: 0, field: field)
+  let x = Array(values[..<p])
+  var y = Array(values[p...])
+  let v = values[a]
+  let numerators: [_Residue]
+  var denominator: _Residue
+  if a < p {
+    // I + Θ/x_i over x_i·ẽ_r.
+    let e = KnownCMFs._pFqEquation(x: x, y: y, one: one, z: z, keeping: rank + 1)
+    numerators = KnownCMFs._stepNumerators(e, scalar: v, zero: zero)
+    denominator = v * e[rank]
+  } else {
+    // y_j·(y_j I + Θ(y_j + 1))⁻¹ over −zn·Π(x_i − y_j).
+    y[a - p] = v + one
+    let e = KnownCMFs._pFqEquation(x: x, y: y, one: one, z: z, keeping: rank + 1)
+    numerators = KnownCMFs._inverseNumerators(e, scalar: v, zero: zero, one: one)
+    denominator = zero - one._scaled(by: z.numerator)
+    for xi in x { denominator = denominator * (xi - v) }
+  }
+  guard !denominator.isZero else { return nil }
+  let inverse = field.inverse(denominator.value)
+  return numerators.map { field.mul($0.value, inverse) }
+}
+
+/// The exact conservation check's work for the pFq field (calibrated against
+/// `CMF._exactConservationWork` on the built matrices, which are not built to estimate it: 13 to
+/// 22 times r³·3^(p+q) for p + q = 5 … 8): the entries' terms grow about threefold with each axis.
+func _pFqExactCheckWork(_ p: Int, _ q: Int, rank: Int) -> Int {
+  let d = p + q
+  let work = 25 * Double(rank * rank * rank) * pow(3, Double(d))
+  return work >= Double(Int.max) ? Int.max : Int(work)
 }

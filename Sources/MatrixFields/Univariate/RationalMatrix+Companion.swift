@@ -47,13 +47,28 @@ extension RationalMatrix {
   /// The PCF of this 2×2 matrix's walk, fully deflated: the recurrence c'₀u(n) + c'₁u(n−1) +
   /// c'₂u(n−2) = 0 is the PCF(−c'₁/c'₀, −c'₂/c'₀), inflated by c'₀ to PCF(−c'₁(n),
   /// −c'₂(n)·c'₀(n−1)) and then deflated as far as `PCF.deflatedAll()` finds.
-  /// - Throws: `CMFError.recurrenceOrder` when the recurrence is not of order 2.
+  /// - Throws: `CMFError.recurrenceOrder` when the recurrence is not of order 2, `.tooLarge` when
+  ///   the inflated PCF is estimated above `RationalMatrix.pcfDeflationWorkLimit`.
   public func pcf() throws(CMFError) -> PCF {
     let rec = recurrence()
     guard rec.order == 2 else { throw .recurrenceOrder(rec.order) }
     let c = rec.coefficients
-    return PCF(a: -c[1], b: -(c[2] * c[0].shifted(by: -1))).deflatedAll().pcf
+    let inflated = PCF(a: -c[1], b: -(c[2] * c[0].shifted(by: -1)))
+    // Deflation runs gcds of a with b(n) and b(n+1): about deg(a)²·bits(a) work, the measure
+    // below (ζ(3) along (12, 1) from (1, 1): 2·10⁶, a few seconds).
+    let degree = max(0, inflated.a.degree)
+    let work = Double(degree) * Double(degree) * Double(_Kronecker.maxBits(inflated.a))
+    guard work <= Double(RationalMatrix.pcfDeflationWorkLimit) else {
+      throw .tooLarge(
+        what: "deflating the PCF (a(n) of degree \(degree) with \(_Kronecker.maxBits(inflated.a))-bit coefficients)",
+        estimate: work >= Double(Int.max) ? Int.max : Int(work), limit: RationalMatrix.pcfDeflationWorkLimit,
+        unit: "units of work (degree² × bits of a)", advice: "use a shorter trajectory")
+    }
+    return inflated.deflatedAll().pcf
   }
+
+  /// The most work (deg(a)²·bits(a) of the inflated PCF) `pcf()` deflates: about ten seconds.
+  public static let pcfDeflationWorkLimit = 5_000_000
 }
 
 /// A nonzero c with Σ cⱼ·vⱼ = 0 for the m+1 polynomial vectors v (the last depending on the

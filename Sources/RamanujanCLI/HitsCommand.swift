@@ -31,6 +31,7 @@ struct HitsCommand: ParsableCommand {
   var format: Format = .text
 
   func validate() throws {
+    try SearchCommand.requireStorePath(store, option: "--store")
     if minDigits < 0 { throw ValidationError("--min-digits must be at least 0, got \(minDigits)") }
     if let constant {
       do { _ = try Constant(name: constant) } catch { throw ValidationError("--constant: \(error)") }

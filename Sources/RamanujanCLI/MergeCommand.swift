@@ -15,6 +15,8 @@ struct MergeCommand: ParsableCommand {
   var stores: [String]
 
   func validate() throws {
+    try SearchCommand.requireStorePath(into, option: "--into")
+    for path in stores { try SearchCommand.requireStorePath(path, option: "a store to merge from") }
     if stores.contains(into) { throw ValidationError("--into '\(into)' is also a store to merge from") }
   }
 

@@ -23,7 +23,7 @@ public struct CandidateFilter: Sendable {
 
   public init(space: SearchSpace) {
     let spec = space.spec
-    let plainA = spec.a == .plain(degree: spec.a.degree, prefix: "a")
+    let plainA = spec.a.degree >= 0 && spec.a == .plain(degree: spec.a.degree, prefix: "a")
     let ranges = space.aIndices.map { spec.parameters[$0].range }
     mirrorInSpace = { a in plainA && zip(a, ranges).allSatisfy { $1.contains(-$0) } }
   }

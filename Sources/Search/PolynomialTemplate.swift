@@ -39,7 +39,9 @@ public struct PolynomialTemplate: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The plain polynomial c0 + c1·n + … + c_d·n^d with parameters named `prefix0`…`prefix{d}`.
+  /// Precondition: degree ≥ 0.
   public static func plain(degree: Int, prefix: String) -> PolynomialTemplate {
+    precondition(degree >= 0, "a plain polynomial has a degree ≥ 0, got \(degree)")
     let text = (0...degree).map { k in k == 0 ? "\(prefix)0" : (k == 1 ? "\(prefix)1*n" : "\(prefix)\(k)*n^\(k)") }
       .joined(separator: " + ")
     return try! PolynomialTemplate(parsing: text)

@@ -87,7 +87,7 @@ struct SearchCommand: AsyncParsableCommand {
     if spec.mode == .mitm && total > 0 {
       let rows = Double(spec.constants.count) * Double(MobiusTable.maximumRows(bound: spec.bound))
       writeError(
-        "\(spec.name): building the MITM table (bound \(spec.bound), up to \(Progress.si(rows)) rows, "
+        "\(spec.name): building the MITM table (bound \(spec.bound), up to \(Progress.si(rows)) rows, peak memory "
           + "about \(Progress.bytes(SearchSpec.tableBytes(bound: spec.bound, constants: spec.constants.count))))\n")
     }
     let engine = SearchEngine(space: space, buildTable: total > 0)

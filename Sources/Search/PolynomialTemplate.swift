@@ -70,6 +70,20 @@ public struct PolynomialTemplate: Sendable, Hashable, CustomStringConvertible {
     return out
   }
 
+  /// An upper bound of |coefficient of n^k| (k = 0…degree) over all parameter values with
+  /// |value j| ≤ `magnitudes[j]` (in `parameters` order), in floating point (+∞ when huge).
+  public func coefficientBounds(_ magnitudes: [Double]) -> [Double] {
+    terms.map { row in
+      row.reduce(0.0) { sum, term in
+        var m = Double(term.coefficient.magnitude)
+        for (j, e) in term.exponents.enumerated() where e > 0 {
+          for _ in 0..<e { m *= magnitudes[j] }
+        }
+        return sum + m
+      }
+    }
+  }
+
   /// The polynomial for one assignment.
   public func polynomial(_ values: [Int]) -> Polynomial? { coefficients(values).map { Polynomial($0) } }
 }

@@ -163,6 +163,7 @@ extension SearchSpec {
             + "\(constants.count) constant\(constants.count == 1 ? "" : "s") (at most 2 GB); lower 'bound' or split 'constants'"
         )
       }
+      try requireScreenable()
       let required = Self.minimumVerifyDigits(bound: bound)
       guard verifyDigits >= required else {
         throw SpecError(
@@ -172,6 +173,44 @@ extension SearchSpec {
     } else {
       try Self.requireIndependent(constants)
     }
+  }
+
+  /// log2 of how much the screening state (p, q) can grow between two rescalings of the kernel
+  /// (which scales it back to at most 1 every `ScreeningKernel.rescaleInterval` steps), on walks up
+  /// to `depth`: with A ≥ |a(n)| and B ≥ |b(n)| for n ≤ depth, the first step multiplies by at most
+  /// A + B and each later one by at most r = A/2 + √(A²/4 + B) (r² = A·r + B).
+  func screeningGrowthLog2(depth: Int) -> Double {
+    let magnitude = Dictionary(
+      uniqueKeysWithValues: parameters.map { ($0.name, Double(max($0.range.lowerBound.magnitude, $0.range.upperBound.magnitude))) })
+    func bound(_ t: PolynomialTemplate) -> Double {
+      let coefficients = t.coefficientBounds(t.parameters.map { magnitude[$0]! })
+      return coefficients.reversed().reduce(0.0) { $0 * Double(depth) + $1 }
+    }
+    let (a, b) = (bound(self.a), bound(self.b))
+    let r = a / 2 + (a * a / 4 + b).squareRoot()
+    return log2(a + b) + Double(ScreeningKernel.rescaleInterval - 1) * log2(r)
+  }
+
+  /// The screening walk runs in double precision (largest about 2^1024): a space whose a(n), b(n)
+  /// could carry it out of range between two rescalings would come back "not converged" for every
+  /// candidate, silently. It is refused, naming the deepest `screen_depth` that fits.
+  func requireScreenable() throws(SpecError) {
+    let limit = ScreeningKernel.maximumGrowthLog2
+    guard !(screeningGrowthLog2(depth: screenDepth) <= limit) else { return }
+    var (lo, hi) = (9, screenDepth)  // growth(lo) fits (or lo = 9: none does), growth(hi) does not
+    while hi - lo > 1 {
+      let mid = lo + (hi - lo) / 2
+      if screeningGrowthLog2(depth: mid) <= limit { lo = mid } else { hi = mid }
+    }
+    if lo >= 10 {
+      throw SpecError(
+        "'screen_depth' \(screenDepth) is too deep for the degrees and ranges of a and b: the double-precision "
+          + "screening walk could overflow between its rescalings; use 'screen_depth' at most \(lo), or smaller degrees or ranges"
+      )
+    }
+    throw SpecError(
+      "a and b grow too fast for the double-precision screening walk (it could overflow between its rescalings "
+        + "even at 'screen_depth' 10); use smaller degrees or ranges, or 'mode': 'factorial-reduction'")
   }
 
   /// Rejects the first key of `object` not in `known` (sorted order), suggesting a near known key.

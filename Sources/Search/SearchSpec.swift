@@ -411,11 +411,16 @@ extension SearchSpec {
     let precision = Precision.digits(100)
     let values = [BigFloat(1, precision: precision)] + constants.map { $0.value(precision) }
     guard let relation = IntegerRelation.find(values, maxCoefficient: 10_000, precision: precision) else { return }
-    let terms = zip(relation.coefficients, ["1"] + constants.map(\.name)).filter { !$0.0.isZero }
-      .map { "\($0.0)*\($0.1)" }
+    // Written with the first nonzero coefficient positive: 2*log(2) - log(4) = 0.
+    let sign = relation.coefficients.first { !$0.isZero }.map { $0 < 0 ? BigInt(-1) : BigInt(1) } ?? 1
+    var text = ""
+    for (m, name) in zip(relation.coefficients.map { $0 * sign }, ["1"] + constants.map(\.name)) where !m.isZero {
+      let magnitude = m.magnitude
+      let term = name == "1" ? "\(magnitude)" : (magnitude == 1 ? name : "\(magnitude)*\(name)")
+      text += text.isEmpty ? (m < 0 ? "-" : "") + term : (m < 0 ? " - " : " + ") + term
+    }
     throw SpecError(
-      "'constants' are not independent: \(terms.joined(separator: " + ")) = 0; factorial-reduction mode needs independent constants"
-    )
+      "'constants' are not independent: \(text) = 0; factorial-reduction mode needs independent constants")
   }
 
   /// A canonical text of the validated spec (stable key order): the identity a store keeps.

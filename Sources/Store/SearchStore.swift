@@ -300,7 +300,10 @@ public final class SearchStore {
   /// - Returns: the number of chunks copied.
   /// - Throws: when the other store holds another spec or chunk size, or cannot be read.
   @discardableResult
-  public func merge(from otherPath: String) throws(StoreError) -> Int {
+  public func merge(from otherPath: String) throws(StoreError) -> Int { try merge(from: otherPath, page: Self.mergePage) }
+
+  @discardableResult
+  func merge(from otherPath: String, page pageSize: Int) throws(StoreError) -> Int {
     let other = try SearchStore(readingFrom: otherPath)
     return try other.db.transaction(immediate: false) { () throws(StoreError) -> Int in
       let theirs = try other.db.query(
@@ -340,7 +343,7 @@ public final class SearchStore {
             """
             SELECT chunk, shard, candidates, filtered, screened, converged, matched, unverified, hits, done_at
             FROM chunks WHERE run_id = ? AND chunk > ? ORDER BY chunk LIMIT ?
-            """, [.integer(theirID), .integer(after), .integer(Self.mergePage)])
+            """, [.integer(theirID), .integer(after), .integer(pageSize)])
           guard let first = page.first?[0].int, let last = page.last?[0].int else { break }
           after = last
           var mine = Set<Int>()

@@ -119,27 +119,30 @@ public struct MobiusTable: Sendable {
     return v < 0 ? -packed : packed
   }
 
-  /// The entries whose value agrees with `v` to a relative 10^−(digits−1).
+  /// The entries whose value agrees with `v` to a relative 10^−(keyDigits−1), in key order.
+  ///
+  /// Keys grow with the value's magnitude, so the entries within the tolerance are those whose key
+  /// lies between the keys of the interval's two ends: all of them are scanned. (Probing only the
+  /// keys of v and v(1 ± 10^−keyDigits) missed an entry whose key lies between two probes, as it does
+  /// where a key step is finer than the probes' spacing: mantissas near 2.)
+  /// - Complexity: a binary search, then the rows of about 20 keys.
   public func matches(_ v: Double) -> [Entry] {
     guard v.isFinite, v != 0 else { return [] }
     var out: [Entry] = []
     let tolerance = Swift.abs(v) * _pow10(-(keyDigits - 1))
-    var seen = Set<Int64>()
-    for probe in [v * (1 - _pow10(-keyDigits)), v, v * (1 + _pow10(-keyDigits))] {
-      let k = Self.key(probe, digits: keyDigits)
-      guard seen.insert(k).inserted else { continue }
-      var lo = 0
-      var hi = rows.count
-      while lo < hi {
-        let mid = (lo + hi) / 2
-        if rows[mid].key < k { lo = mid + 1 } else { hi = mid }
-      }
-      var i = lo
-      while i < rows.count && rows[i].key == k {
-        let entry = Self.unpack(rows[i].packed)
-        if Swift.abs(value(entry) - v) <= tolerance { out.append(entry) }
-        i += 1
-      }
+    let ends = [v - tolerance, v + tolerance].map { Self.key($0, digits: keyDigits) }
+    let (first, last) = (ends.min()!, ends.max()!)
+    var lo = 0
+    var hi = rows.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if rows[mid].key < first { lo = mid + 1 } else { hi = mid }
+    }
+    var i = lo
+    while i < rows.count && rows[i].key <= last {
+      let entry = Self.unpack(rows[i].packed)
+      if Swift.abs(value(entry) - v) <= tolerance { out.append(entry) }
+      i += 1
     }
     return out
   }

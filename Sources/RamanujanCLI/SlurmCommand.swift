@@ -45,7 +45,7 @@ struct SlurmCommand: ParsableCommand {
     if spec == "-" { throw ValidationError("the spec must be a file the array tasks can read, not '-' (standard input)") }
     if !Self.isSlurmTime(time) {
       throw ValidationError(
-        "--time must be Slurm time (M, M:S, H:M:S, D-H, D-H:M, D-H:M:S, or UNLIMITED), got '\(time)'")
+        "--time must be Slurm time (M, M:S, H:M:S, D-H, D-H:M, D-H:M:S, or UNLIMITED), got \(time.debugDescription)")
     }
     _ = try SearchCommand.loadSpec(spec)
   }

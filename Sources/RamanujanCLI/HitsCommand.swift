@@ -42,7 +42,9 @@ struct HitsCommand: ParsableCommand {
     for line in try lines() { print(line) }
   }
 
-  func lines() throws -> [String] {
+  func lines() throws -> [String] { try SearchCommand.usingStore { try storeLines() } }
+
+  func storeLines() throws -> [String] {
     guard isReadableFile(store) else { throw ValidationError("cannot read store '\(store)'") }
     let db = try SearchStore(readingFrom: store)
     let canonicalConstant = try constant.map { try Constant(name: $0).name }

@@ -55,6 +55,12 @@ struct SearchCommand: AsyncParsableCommand {
     return (i, n)
   }
 
+  /// A store that cannot be opened, is not a store, or holds another spec is a usage error (exit 64),
+  /// not a mathematical "no": `StoreError` becomes `ValidationError`.
+  static func usingStore<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as StoreError { throw ValidationError(error.message) }
+  }
+
   /// Refuses a store path SQLite would not keep: '' and ':memory:' are databases deleted on exit.
   static func requireStorePath(_ path: String, option: String) throws {
     if path.isEmpty {
@@ -71,6 +77,10 @@ struct SearchCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    do { try await search() } catch let error as StoreError { throw ValidationError(error.message) }
+  }
+
+  func search() async throws {
     let spec = try Self.loadSpec(self.spec)
     let (index, count) = try parsedShard()
     let space = SearchSpace(spec: spec, chunkSize: chunkSize)

@@ -97,7 +97,14 @@ import Testing
     try await SearchCommand.parse([spec, "--store", store]).run()
     let other = temporary("e2.json")
     try write(Self.eSpec.replacingOccurrences(of: "\"bound\": 5", with: "\"bound\": 6"), to: other)
-    await #expect(throws: StoreError.self) { try await SearchCommand.parse([other, "--store", store]).run() }
+    // A usage error (exit 64), naming the store and both specs.
+    let spec2 = try SearchSpec(json: Self.eSpec.replacingOccurrences(of: "\"bound\": 5", with: "\"bound\": 6"))
+    let run = try CLIRun.run(["search", other, "--store", store])
+    #expect(run.status == 64)
+    #expect(
+      run.message
+        == "store '\(store)' holds the run of spec 'e' (hash \(try SearchSpec(json: Self.eSpec).hashText)); spec 'e' has hash \(spec2.hashText): use another --store file"
+    )
   }
 
   @Test("the Slurm script runs one shard per array task")

@@ -165,6 +165,26 @@ struct CLIRun {
     }
   }
 
+  @Test("a store that cannot be opened or is not a store is a usage error (exit 64), not a mathematical no")
+  func storeErrorsExit64() throws {
+    let path = try spec(SearchCommandTests.eSpec)
+    let directory = temporary("dir")
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let search = try CLIRun.run(["search", path, "--store", directory])
+    #expect(search.status == 64)
+    #expect(search.message == "cannot open store '\(directory)': unable to open database file")
+    let foreign = temporary("foreign.db")
+    try write("not a database at all, just text", to: foreign)
+    let into = temporary("into.db")
+    for arguments in [["hits", "--store", foreign], ["merge", "--into", into, foreign]] {
+      let run = try CLIRun.run(arguments)
+      #expect(run.status == 64, "\(arguments)")
+      #expect(run.message == "store '\(foreign)': file is not a database", "\(arguments)")
+    }
+    // Every source is opened before the target is created.
+    #expect(!FileManager.default.fileExists(atPath: into))
+  }
+
   @Test("a store path starting with file: is a file of that name, not an SQLite URI")
   func fileColonPath() throws {
     let directory = temporary("dir")

@@ -155,6 +155,7 @@ extension SearchSpec {
     guard parameters.reduce(1.0, { $0 * Double($1.range.count) }) < Self.maximumSize else {
       throw SpecError("the space has more than 10^15 candidates; split it into several specs")
     }
+    try requireVerifiable()
     if mode == .mitm {
       let bytes = Self.tableBytes(bound: bound, constants: constants.count)
       guard bytes <= Self.maximumTableBytes else {
@@ -175,18 +176,61 @@ extension SearchSpec {
     }
   }
 
+  /// Bounds A ≥ |a(n)| and B ≥ |b(n)| for 1 ≤ n ≤ `depth` over the whole space.
+  func magnitudes(depth: Int) -> (a: Double, b: Double) {
+    let magnitude = Dictionary(
+      uniqueKeysWithValues: parameters.map {
+        ($0.name, Double(max($0.range.lowerBound.magnitude, $0.range.upperBound.magnitude)))
+      })
+    func bound(_ t: PolynomialTemplate) -> Double {
+      let coefficients = t.coefficientBounds(t.parameters.map { magnitude[$0]! })
+      return coefficients.reversed().reduce(0.0) { $0 * Double(depth) + $1 }
+    }
+    return (bound(a), bound(b))
+  }
+
+  /// The most decimal digits an exact verification walk may reach: about 2 s of GMP arithmetic
+  /// per candidate on one core (a walk of Brouncker's PCF to depth 3·10^5, 1.8·10^6 digits).
+  public static let maximumWalkDigits = 2e6
+
+  /// The digits of p(N) an exact walk to depth N reaches at most: N·log10 r(N), r(N) the growth
+  /// bound of one step (see `screeningGrowthLog2`).
+  func walkDigits(depth: Int) -> Double {
+    let (a, b) = magnitudes(depth: depth)
+    let r = a / 2 + (a * a / 4 + b).squareRoot()
+    return Double(depth) * Swift.max(1, log10(r))
+  }
+
+  /// The deepest verification walk (factorial-reduction mode confirms at 4 × `verify_max_depth`)
+  /// must stay within `maximumWalkDigits`: a slowly converging match walks all the way there, and
+  /// a walk of 10^8 digits takes minutes and gigabytes.
+  func requireVerifiable() throws(SpecError) {
+    let factor = mode == .mitm ? 1 : 4
+    let limit = Self.maximumWalkDigits
+    guard walkDigits(depth: factor * verifyMaxDepth) > limit else { return }
+    var (lo, hi) = (9, verifyMaxDepth)  // lo fits (or is 9: none does), hi does not
+    while hi - lo > 1 {
+      let mid = lo + (hi - lo) / 2
+      if walkDigits(depth: factor * mid) <= limit { lo = mid } else { hi = mid }
+    }
+    let digits = walkDigits(depth: factor * verifyMaxDepth)
+    let confirm = factor == 1 ? "" : " (confirmed at 4 × the depth)"
+    guard lo >= 10 else {
+      throw SpecError(
+        "a and b grow too fast for exact verification: a walk of 'verify_max_depth' 10\(confirm) could reach "
+          + "10^\(Int(log10(walkDigits(depth: factor * 10)))) digits (at most 2×10^6); use smaller degrees or ranges")
+    }
+    throw SpecError(
+      "'verify_max_depth' \(verifyMaxDepth) lets an exact verification walk\(confirm) reach about "
+        + "\(String(format: "%.1e", digits)) digits per candidate (at most 2×10^6); use 'verify_max_depth' at most \(lo)")
+  }
+
   /// log2 of how much the screening state (p, q) can grow between two rescalings of the kernel
   /// (which scales it back to at most 1 every `ScreeningKernel.rescaleInterval` steps), on walks up
   /// to `depth`: with A ≥ |a(n)| and B ≥ |b(n)| for n ≤ depth, the first step multiplies by at most
   /// A + B and each later one by at most r = A/2 + √(A²/4 + B) (r² = A·r + B).
   func screeningGrowthLog2(depth: Int) -> Double {
-    let magnitude = Dictionary(
-      uniqueKeysWithValues: parameters.map { ($0.name, Double(max($0.range.lowerBound.magnitude, $0.range.upperBound.magnitude))) })
-    func bound(_ t: PolynomialTemplate) -> Double {
-      let coefficients = t.coefficientBounds(t.parameters.map { magnitude[$0]! })
-      return coefficients.reversed().reduce(0.0) { $0 * Double(depth) + $1 }
-    }
-    let (a, b) = (bound(self.a), bound(self.b))
+    let (a, b) = magnitudes(depth: depth)
     let r = a / 2 + (a * a / 4 + b).squareRoot()
     return log2(a + b) + Double(ScreeningKernel.rescaleInterval - 1) * log2(r)
   }

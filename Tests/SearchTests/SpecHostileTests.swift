@@ -130,7 +130,7 @@ import Testing
     // Factorial reduction walks exactly: no such limit.
     let fr = try SearchSpec(
       json:
-        #"{"name": "d", "mode": "factorial-reduction", "a": {"degree": 15, "range": [1, 1]}, "b": {"degree": 0, "range": [1, 1]}, "constants": ["e"]}"#
+        #"{"name": "d", "mode": "factorial-reduction", "a": {"degree": 15, "range": [1, 1]}, "b": {"degree": 0, "range": [1, 1]}, "constants": ["e"], "verify_max_depth": 5000}"#
     )
     #expect(fr.a.degree == 15)
   }
@@ -145,6 +145,25 @@ import Testing
     let c = try #require(space.candidate(0))
     #expect(c.a == [1, 0, 0, 0, 0, 0, 1])
     #expect(ScreeningKernel.screen([c][...], depth: spec.screenDepth)[0].converged(digits: 12))
+  }
+
+  @Test("the deepest verification walk is bounded in digits, naming the deepest verify_max_depth that fits")
+  func verificationCost() throws {
+    let pi = #""a": {"degree": 1, "range": [-13, 13]}, "b": {"degree": 2, "range": [-11, 11]}, "constants": ["pi"], "bound": 20"#
+    // Brouncker-like PCFs converge slowly and would walk to 10^7: about 8·10^7 digits each.
+    #expect(
+      rejection(#"{"name": "t", \#(pi), "verify_max_depth": 10000000}"#)
+        == "'verify_max_depth' 10000000 lets an exact verification walk reach about 8.1e+07 digits per candidate (at most 2×10^6); use 'verify_max_depth' at most 302116"
+    )
+    #expect(
+      rejection(#"{"name": "t", "mode": "factorial-reduction", \#(pi), "verify_max_depth": 1000000}"#)
+        == "'verify_max_depth' 1000000 lets an exact verification walk (confirmed at 4 × the depth) reach about 3.1e+07 digits per candidate (at most 2×10^6); use 'verify_max_depth' at most 75529"
+    )
+    let spec = try SearchSpec(json: #"{"name": "t", \#(pi), "verify_max_depth": 302116}"#)
+    #expect(spec.walkDigits(depth: 302116) <= SearchSpec.maximumWalkDigits)
+    #expect(spec.walkDigits(depth: 302117) > SearchSpec.maximumWalkDigits)
+    // An upper bound: at depth 10^6, gcd(p, q) of PCF(2n + 1, n²) alone has 5.0·10^6 digits (eval).
+    #expect(spec.walkDigits(depth: 1_000_000) > 6.0e6)
   }
 
   @Test(

@@ -28,7 +28,9 @@ func readTextFile(_ path: String) throws -> String {
     throw ValidationError("cannot read '\(path)': read error")
   }
   guard data.count <= limit else { throw ValidationError("cannot read '\(path)': larger than 64 MB") }
-  guard let text = String(data: data, encoding: .utf8) else { throw ValidationError("cannot read '\(path)': not UTF-8 text") }
+  guard let text = String(data: data, encoding: .utf8) else {
+    throw ValidationError("cannot read '\(path)': not UTF-8 text")
+  }
   return text
 }
 

@@ -64,7 +64,8 @@ struct SearchCommand: AsyncParsableCommand {
   /// Refuses a store path SQLite would not keep: '' and ':memory:' are databases deleted on exit.
   static func requireStorePath(_ path: String, option: String) throws {
     if path.isEmpty {
-      throw ValidationError("\(option) must name a file, got '' (SQLite would write a temporary database deleted on exit)")
+      throw ValidationError(
+        "\(option) must name a file, got '' (SQLite would write a temporary database deleted on exit)")
     }
     if path == ":memory:" {
       throw ValidationError("\(option) must name a file, got ':memory:' (SQLite's in-memory database, deleted on exit)")

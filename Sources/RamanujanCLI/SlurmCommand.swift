@@ -42,7 +42,9 @@ struct SlurmCommand: ParsableCommand {
           "\(name) must not contain control characters (found U+\(String(c.value, radix: 16, uppercase: true)))")
       }
     }
-    if spec == "-" { throw ValidationError("the spec must be a file the array tasks can read, not '-' (standard input)") }
+    if spec == "-" {
+      throw ValidationError("the spec must be a file the array tasks can read, not '-' (standard input)")
+    }
     if !Self.isSlurmTime(time) {
       throw ValidationError(
         "--time must be Slurm time (M, M:S, H:M:S, D-H, D-H:M, D-H:M:S, or UNLIMITED), got \(time.debugDescription)")

@@ -222,7 +222,8 @@ extension SearchSpec {
     }
     throw SpecError(
       "'verify_max_depth' \(verifyMaxDepth) lets an exact verification walk\(confirm) reach about "
-        + "\(String(format: "%.1e", digits)) digits per candidate (at most 2×10^6); use 'verify_max_depth' at most \(lo)")
+        + "\(String(format: "%.1e", digits)) digits per candidate (at most 2×10^6); use 'verify_max_depth' at most \(lo)"
+    )
   }
 
   /// log2 of how much the screening state (p, q) can grow between two rescalings of the kernel

@@ -300,7 +300,9 @@ public final class SearchStore {
   /// - Returns: the number of chunks copied.
   /// - Throws: when the other store holds another spec or chunk size, or cannot be read.
   @discardableResult
-  public func merge(from otherPath: String) throws(StoreError) -> Int { try merge(from: otherPath, page: Self.mergePage) }
+  public func merge(from otherPath: String) throws(StoreError) -> Int {
+    try merge(from: otherPath, page: Self.mergePage)
+  }
 
   @discardableResult
   func merge(from otherPath: String, page pageSize: Int) throws(StoreError) -> Int {

@@ -137,7 +137,9 @@ struct CLIRun {
       #expect(run.error.contains("giant15 \(shard) 1/1 chunks, 64 candidates"))
       let db = try SearchStore(readingFrom: store)
       #expect(try db.doneChunks(try #require(try db.runs().first)).sorted() == expected)
-      #expect(run.output.hasPrefix("giant15: \(expected.count)/15547031093829 chunks done, \(64 * expected.count) candidates"))
+      #expect(
+        run.output.hasPrefix("giant15: \(expected.count)/15547031093829 chunks done, \(64 * expected.count) candidates")
+      )
     }
   }
 
@@ -145,10 +147,22 @@ struct CLIRun {
   func emptyStorePaths() throws {
     let path = try spec(SearchCommandTests.eSpec)
     let cases: [([String], String)] = [
-      (["search", path, "--store", ""], "--store must name a file, got '' (SQLite would write a temporary database deleted on exit)"),
-      (["search", path, "--store", ":memory:"], "--store must name a file, got ':memory:' (SQLite's in-memory database, deleted on exit)"),
-      (["hits", "--store", ""], "--store must name a file, got '' (SQLite would write a temporary database deleted on exit)"),
-      (["merge", "--into", "", "a.db"], "--into must name a file, got '' (SQLite would write a temporary database deleted on exit)"),
+      (
+        ["search", path, "--store", ""],
+        "--store must name a file, got '' (SQLite would write a temporary database deleted on exit)"
+      ),
+      (
+        ["search", path, "--store", ":memory:"],
+        "--store must name a file, got ':memory:' (SQLite's in-memory database, deleted on exit)"
+      ),
+      (
+        ["hits", "--store", ""],
+        "--store must name a file, got '' (SQLite would write a temporary database deleted on exit)"
+      ),
+      (
+        ["merge", "--into", "", "a.db"],
+        "--into must name a file, got '' (SQLite would write a temporary database deleted on exit)"
+      ),
       (
         ["merge", "--into", temporary("into.db"), ""],
         "a store to merge from must name a file, got '' (SQLite would write a temporary database deleted on exit)"

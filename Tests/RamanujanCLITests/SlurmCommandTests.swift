@@ -70,7 +70,9 @@ import Testing
     let dir = try hostileDirectory()
     try write(SearchCommandTests.eSpec, to: dir + "/e.json")
     try stub(at: dir + "/home/bin/ramanujan")
-    var command = try SlurmCommand.parse([dir + "/e.json", "--shards", "2", "--stores", "run", "--binary", "~/bin/ramanujan"])
+    var command = try SlurmCommand.parse([
+      dir + "/e.json", "--shards", "2", "--stores", "run", "--binary", "~/bin/ramanujan",
+    ])
     // Relative to the job's directory; a leading '-' would read as an option.
     command.spec = "-e.json"
     let text = command.script()
@@ -94,7 +96,9 @@ import Testing
       (["SPEC", "--shards", "2", "--stores", ""], "--stores must not be empty"),
       (["SPEC", "--shards", "2", "--binary", ""], "--binary must not be empty"),
       (["", "--shards", "2"], "the spec path must not be empty"),
-      (["SPEC", "--shards", "2", "--stores", "a\nrm -rf x"], "--stores must not contain control characters (found U+A)"),
+      (
+        ["SPEC", "--shards", "2", "--stores", "a\nrm -rf x"], "--stores must not contain control characters (found U+A)"
+      ),
       (["SPEC", "--shards", "2", "--binary", "r\tx"], "--binary must not contain control characters (found U+9)"),
       (["-", "--shards", "2"], "the spec must be a file the array tasks can read, not '-' (standard input)"),
       (

@@ -28,7 +28,8 @@ import Testing
       ([-1_999_999_999, 2], false),  // root 999999999.5
       (product(roots: [123_457], [1, 1, 1]), true),
       (product(roots: [5_000_000, 5_000_000], [3]), true),  // a double root: no sign change
-      (product(roots: [2_000_000, 2_000_001], [1]).enumerated().map { $0.0 == 0 ? $0.1 + 1 : $0.1 }, false),  // no real root
+      // (n − 2000000)(n − 2000001) + 1 has no real root.
+      (product(roots: [2_000_000, 2_000_001], [1]).enumerated().map { $0.0 == 0 ? $0.1 + 1 : $0.1 }, false),
       (product(roots: [1_000_001, 7], [1]), true),
       (product(roots: [1001], [-1, 0, 1, 0, 0, 1]), true),
       ([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1_000_000_000], false),

@@ -36,7 +36,9 @@ import Testing
   @Test("shard chunk counts agree with the chunks listed (seeded sizes and splits)")
   func shardCounts() throws {
     let spec = try SearchSpec(
-      json: #"{"name": "t", "a": {"degree": 1, "range": [-3, 3]}, "b": {"degree": 2, "range": [-2, 2]}, "constants": ["pi"]}"#)
+      json:
+        #"{"name": "t", "a": {"degree": 1, "range": [-3, 3]}, "b": {"degree": 2, "range": [-2, 2]}, "constants": ["pi"]}"#
+    )
     var g = SeededGenerator(seed: 15)
     for _ in 0..<200 {
       let space = SearchSpace(spec: spec, chunkSize: Int(g.next() % 300) + 1)
@@ -64,7 +66,10 @@ import Testing
       while got.count < 3 * window + 10, let c = try pending.next() { got.append(c) }
       let expected = Array(space.chunks(shard: index, of: count).lazy.filter { !done.contains($0) }.prefix(got.count))
       #expect(got == expected, "shard \(index)/\(count)")
-      #expect(got.count == min(3 * window + 10, space.chunkCount(shard: index, of: count) - done.filter { $0 % count == index }.count))
+      #expect(
+        got.count
+          == min(3 * window + 10, space.chunkCount(shard: index, of: count) - done.filter { $0 % count == index }.count)
+      )
       #expect(
         try store.doneCount(run, shard: index, of: count) == done.filter { $0 % count == index }.count)
     }

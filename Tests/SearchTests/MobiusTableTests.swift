@@ -36,7 +36,9 @@ import Testing
       #expect(seen.insert(e).inserted)
       previous = row
     }
-    #expect(MobiusTable.unpack(MobiusTable.pack(3, -2047, 2047, -1, 0)) == .init(constant: 3, c0: -2047, c1: 2047, d0: -1, d1: 0))
+    #expect(
+      MobiusTable.unpack(MobiusTable.pack(3, -2047, 2047, -1, 0))
+        == .init(constant: 3, c0: -2047, c1: 2047, d0: -1, d1: 0))
   }
 
   @Test("lookups find exactly the entries a brute-force scan finds (seeded values near entries)")

@@ -149,7 +149,8 @@ import Testing
 
   @Test("the deepest verification walk is bounded in digits, naming the deepest verify_max_depth that fits")
   func verificationCost() throws {
-    let pi = #""a": {"degree": 1, "range": [-13, 13]}, "b": {"degree": 2, "range": [-11, 11]}, "constants": ["pi"], "bound": 20"#
+    let pi =
+      #""a": {"degree": 1, "range": [-13, 13]}, "b": {"degree": 2, "range": [-11, 11]}, "constants": ["pi"], "bound": 20"#
     // Brouncker-like PCFs converge slowly and would walk to 10^7: about 8·10^7 digits each.
     #expect(
       rejection(#"{"name": "t", \#(pi), "verify_max_depth": 10000000}"#)
@@ -172,7 +173,10 @@ import Testing
       (#""bound": 1000000000000000000000"#, "'bound' is out of range (max 200), got 1000000000000000000000"),
       (#""bound": 1e21"#, "'bound' is out of range (max 200), got 1e21"),
       (#""bound": -1e21"#, "'bound' is out of range (min 1), got -1e21"),
-      (#""screen_depth": 99999999999999999999999"#, "'screen_depth' is out of range (max 100000), got 99999999999999999999999"),
+      (
+        #""screen_depth": 99999999999999999999999"#,
+        "'screen_depth' is out of range (max 100000), got 99999999999999999999999"
+      ),
       (#""verify_digits": 1e999999999999"#, "'verify_digits' is out of range (max 100000), got 1e999999999999"),
       (#""bound": 1.5"#, "'bound' must be an integer"),
       (#""bound": 1e-999999999999"#, "'bound' must be an integer"),
@@ -227,8 +231,13 @@ import Testing
     arguments: [
       (#"["pi", "pi"]"#, "'constants[1]' 'pi' is 'pi' again (as 'constants[0]'); name each constant once"),
       (#"["G", "e", "catalan"]"#, "'constants[2]' 'catalan' is 'G' again (as 'constants[0]'); name each constant once"),
-      (#"["log(2)", "ln(2)"]"#, "'constants[1]' 'ln(2)' is 'log(2)' again (as 'constants[0]'); name each constant once"),
-      (#"["zeta(3)", " zeta( 3 ) "]"#, "'constants[1]' ' zeta( 3 ) ' is 'zeta(3)' again (as 'constants[0]'); name each constant once"),
+      (
+        #"["log(2)", "ln(2)"]"#, "'constants[1]' 'ln(2)' is 'log(2)' again (as 'constants[0]'); name each constant once"
+      ),
+      (
+        #"["zeta(3)", " zeta( 3 ) "]"#,
+        "'constants[1]' ' zeta( 3 ) ' is 'zeta(3)' again (as 'constants[0]'); name each constant once"
+      ),
     ])
   func duplicateConstants(_ list: String, _ message: String) {
     #expect(rejection(#"{"name": "t", \#(Self.sides), "constants": \#(list)}"#) == message)
@@ -241,13 +250,16 @@ import Testing
     }
     #expect(
       rejection(fr(#"["log(2)", "log(4)"]"#))
-        == "'constants' are not independent: 2*log(2) - log(4) = 0; factorial-reduction mode needs independent constants")
+        == "'constants' are not independent: 2*log(2) - log(4) = 0; factorial-reduction mode needs independent constants"
+    )
     #expect(
       rejection(fr(#"["phi", "sqrt(5)"]"#))
-        == "'constants' are not independent: 1 - 2*phi + sqrt(5) = 0; factorial-reduction mode needs independent constants")
+        == "'constants' are not independent: 1 - 2*phi + sqrt(5) = 0; factorial-reduction mode needs independent constants"
+    )
     #expect(try SearchSpec(json: fr(#"["pi", "zeta(3)", "log(2)"]"#)).constants.count == 3)
     // MITM tables of dependent constants only repeat values: accepted there.
-    #expect(try SearchSpec(json: #"{"name": "t", \#(Self.sides), "constants": ["log(2)", "log(4)"]}"#).constants.count == 2)
+    #expect(
+      try SearchSpec(json: #"{"name": "t", \#(Self.sides), "constants": ["log(2)", "log(4)"]}"#).constants.count == 2)
   }
 
   @Test("at most 16 constants")
@@ -262,7 +274,10 @@ import Testing
     "a key given twice is refused, at any depth and however its name is escaped",
     arguments: [
       (#"{"name": "x", "name": "y"}"#, "duplicate key 'name': each key may be given once"),
-      (#"{"name": "x", "a": {"degree": 1, "range": [0, 1], "degree": 2}}"#, "duplicate key 'a.degree': each key may be given once"),
+      (
+        #"{"name": "x", "a": {"degree": 1, "range": [0, 1], "degree": 2}}"#,
+        "duplicate key 'a.degree': each key may be given once"
+      ),
       (#"{"name": "x", "na\u006de": "y"}"#, "duplicate key 'name': each key may be given once"),
       (
         #"{"name": "x", "a": {"template": "x0*n"}, "parameters": {"x0": [1, 2], "x0": [3, 4]}}"#,

@@ -89,7 +89,11 @@ struct PCFReport: Sendable {
     var lines = [limit.terminationIndex.map { "\(name) terminates at n = \($0)" } ?? "\(name) at depth \(limit.depth)"]
     switch limit.status {
     case .terminates(let at):
-      lines.append("  value   \(limit.exactValue!) (exact: b(\(at)) = 0 ends the fraction)")
+      guard let exact = limit.exactValue else {
+        lines.append("  value   infinite (exact: b(\(at)) = 0 ends the fraction with q(\(at - 1)) = 0)")
+        return lines
+      }
+      lines.append("  value   \(exact) (exact: b(\(at)) = 0 ends the fraction)")
       lines.append("  approx  \(limit.value(.digits(60)).scientific(significantDigits: 50))")
       return lines
     case .zeroDenominator, .notConverging:
@@ -120,7 +124,10 @@ struct PCFReport: Sendable {
     o.add("b", pcf.b.description)
     o.add("depth", limit.depth)
     o.add("status", Self.statusName(limit.status))
-    if let exact = limit.exactValue {
+    if limit.terminationIndex != nil && limit.exactValue == nil {
+      o.add("value", "infinite")
+      o.add("digits", nil as Int?)
+    } else if let exact = limit.exactValue {
       // Every place of an exact rational is certified; show as many as asked (default 100).
       o.add("value", value)
       o.add("digits", shownPlaces)
@@ -171,8 +178,15 @@ struct PCFReport: Sendable {
     case .zeroDenominator:
       return "\(pcf): q(N) = 0 at depth \(limit.depth), so the convergent is undefined there; try another depth"
     case .notConverging:
-      return
-        "\(pcf) does not converge at depth \(limit.depth): the differences of convergents are not shrinking (divergent, oscillating or stalled)"
+      return Self.notConverging("\(pcf)", limit)
     }
+  }
+
+  /// The one-line error for a walk that is not converging: proven divergent, or not seen to
+  /// converge at its depth, with the reason.
+  static func notConverging(_ name: String, _ limit: Limit) -> String {
+    let reason = limit.convergenceNote ?? "the differences of convergents are not shrinking"
+    return limit.divergence != nil
+      ? "\(name) diverges: \(reason)" : "\(name) is not seen to converge at depth \(limit.depth): \(reason)"
   }
 }

@@ -55,7 +55,7 @@ struct SearchCommand: AsyncParsableCommand {
   }
 
   static func loadSpec(_ path: String) throws -> SearchSpec {
-    guard let text = readTextFile(path) else { throw ValidationError("cannot read spec '\(path)'") }
+    let text = try readTextFile(path)
     do { return try SearchSpec(json: text) } catch { throw ValidationError("spec '\(path)': \(error)") }
   }
 

@@ -80,7 +80,7 @@ import Testing
       rejection(SearchCommand.self, [spec, "--store", "x.db", "--max-chunks", "0"])
         == "--max-chunks must be at least 1, got 0")
     #expect(
-      rejection(SlurmCommand.self, ["/nonexistent.json", "--shards", "2"]) == "cannot read spec '/nonexistent.json'")
+      rejection(SlurmCommand.self, ["/nonexistent.json", "--shards", "2"]) == "'/nonexistent.json': no such file")
     let bad = temporary("bad.json")
     try write("{\"name\": \"x\", \"colour\": 1}", to: bad)
     #expect(

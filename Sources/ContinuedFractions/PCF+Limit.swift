@@ -17,6 +17,12 @@ extension PCF {
   /// - Precondition: depth ≥ 1.
   /// - Complexity: one product tree (see `PolynomialMatrix.walk`) plus N evaluations of b.
   public func limit(depth: Int, threads: Int = availableCores) -> Limit {
+    limit(depth: depth, threads: threads, structural: true)
+  }
+
+  /// `limit(depth:threads:)`; without the structural verdict when `structural` is false (for
+  /// tests of the numerical model alone).
+  func limit(depth: Int, threads: Int, structural: Bool) -> Limit {
     precondition(depth >= 1, "depth \(depth) must be ≥ 1")
     if let stop = terminationIndex(upTo: depth) {
       let w = walk(depth: stop - 1, threads: threads)
@@ -32,7 +38,15 @@ extension PCF {
     }
     return Limit(
       final: convergents.last!, checkpoints: Array(convergents.dropLast()),
-      alternations: convergents.map { alternates(after: $0) }, divergence: divergence)
+      alternations: convergents.map { alternates(after: $0) }, divergence: structural ? divergence : nil)
+  }
+
+  /// An upper estimate of log2 |p(N)|, |q(N)| at `depth`: the majorant recurrence
+  /// u(n) = |a(n)|·u(n−1) + |b(n)|·u(n−2) grows by at most |a(n)| + √|b(n)| per step.
+  /// - Complexity: O(min(depth, 65536)·degree) floating-point operations.
+  public func estimatedLog2Entries(depth: Int) -> Double {
+    let (la, lb) = (_Log2Bound(a), _Log2Bound(b))
+    return _sumOverSteps(start: 1, depth: depth) { n in Swift.max(la(n), lb(n) / 2) + 1 }
   }
 
   /// Why this fraction cannot converge, when its degrees and leading coefficients prove it;
@@ -116,9 +130,18 @@ extension PCF {
   /// (then the returned limit says how many places it certifies).
   /// - Precondition: digits ≥ 1, maxDepth ≥ 1.
   public func limit(digits: Int, maxDepth: Int = 10_000_000, threads: Int = availableCores) -> Limit {
+    limit(digits: digits, maxDepth: maxDepth, threads: threads, check: { _ in })
+  }
+
+  /// `limit(digits:maxDepth:threads:)`, calling `check` with each depth before walking it (e.g.
+  /// to refuse a walk that cannot fit in memory); what `check` throws ends the search.
+  public func limit(
+    digits: Int, maxDepth: Int = 10_000_000, threads: Int = availableCores, check: (Int) throws -> Void
+  ) rethrows -> Limit {
     precondition(digits >= 1 && maxDepth >= 1, "digits \(digits) and maxDepth \(maxDepth) must be ≥ 1")
     var depth = min(64, maxDepth)
     while true {
+      try check(depth)
       let result = limit(depth: depth, threads: threads)
       if result.digits >= digits || depth >= maxDepth { return result }
       if case .terminates = result.status { return result }

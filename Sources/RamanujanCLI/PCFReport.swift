@@ -25,6 +25,7 @@ struct PCFReport: Sendable {
   }
 
   /// Evaluates `pcf`; δ against `reference` when given, else against the walk at twice the depth.
+  /// Every walk is first checked by `WalkCost.check` (memory refused, large walks announced).
   init(
     pcf: PCF, id: String? = nil, depth: Depth, reference: ConstantExpression?, computeDelta: Bool,
     showDigits: Int?, threads: Int
@@ -32,9 +33,13 @@ struct PCFReport: Sendable {
     self.id = id
     self.pcf = pcf
     self.showDigits = showDigits
+    let check = { (n: Int) in try WalkCost.check(pcf, depth: n) }
     switch depth {
-    case .fixed(let n): limit = pcf.limit(depth: n, threads: threads)
-    case .digits(let d, let maxDepth): limit = pcf.limit(digits: d, maxDepth: maxDepth, threads: threads)
+    case .fixed(let n):
+      try check(reference == nil && computeDelta ? 2 * n : n)
+      limit = pcf.limit(depth: n, threads: threads)
+    case .digits(let d, let maxDepth):
+      limit = try pcf.limit(digits: d, maxDepth: maxDepth, threads: threads, check: check)
     }
     // An exact (terminating) value is certified to every place: show as many as asked, 100 by default.
     let certified = limit.exactValue != nil ? (showDigits ?? 100) : limit.digits
@@ -70,6 +75,13 @@ struct PCFReport: Sendable {
       delta = nil
       deltaNote = disagreement == nil ? "not computed (--no-delta)" : "not computed: the given limit disagrees"
       return
+    }
+    if referenceValue == nil {
+      do { try check(2 * limit.depth) } catch {
+        delta = nil
+        deltaNote = "not computed: \(error)"
+        return
+      }
     }
     do {
       if let referenceValue {

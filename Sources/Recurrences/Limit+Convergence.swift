@@ -19,7 +19,9 @@ extension Limit {
   ///   `floorFraction`·d(N) (a floor means even and odd convergents tend apart, or a stall);
   /// - alternating (the sign of the differences changes at every checkpoint): |L − x(N)| ≤ d(N);
   ///   otherwise the smallest k exceeds 1 and the tail Σ_{n>N} d(n) is bounded by
-  ///   max(d(N)·N/(k−1), d(N)·r/(1−r)), r the ratio per step on the last window.
+  ///   max(d(N)·N/(k−1), d(N)·r/(1−r)), r the ratio per step on the last window. When the sign
+  ///   pattern changes between checkpoints (complex subdominant roots), d(N) is replaced by the
+  ///   envelope through every checkpoint with the least steep slope and exponent of the window.
   public enum Convergence: Sendable, Equatable {
     /// The value is exact (a terminating fraction).
     case exact
@@ -105,12 +107,26 @@ extension Limit {
         )
         return
       }
-      let previous = window[window.count - 2]
-      let slope = (dN - previous.d) / Double(depth - previous.n)
+      // A sign pattern that changes between checkpoints (complex subdominant roots, order ≥ 3)
+      // lets d(N) dip below the envelope of the differences: take the envelope through every
+      // checkpoint of the window with the least steep slope and exponent, not d(N) alone.
+      let mixed = window.contains { $0.alternates == true }
+      var slope = 0.0
+      var envelope = dN
+      if mixed {
+        slope = -Double.infinity
+        for (x, y) in zip(window, window.dropFirst()) { slope = max(slope, (y.d - x.d) / Double(y.n - x.n)) }
+        for p in window {
+          envelope = max(envelope, p.d + slope * Double(depth - p.n), p.d - kMin * log10(Double(depth) / Double(p.n)))
+        }
+      } else {
+        let previous = window[window.count - 2]
+        slope = (dN - previous.d) / Double(depth - previous.n)
+      }
       let r = pow(10, slope)
-      let geometric = r < 1 ? dN + log10(r / (1 - r)) : Double.infinity
-      let polynomial = dN + log10(Double(depth) / (kMin - 1))
-      self = .converging(errorLog10: max(dN, geometric, polynomial), alternating: false)
+      let geometric = r < 1 ? envelope + log10(r / (1 - r)) : Double.infinity
+      let polynomial = envelope + log10(Double(depth) / (kMin - 1))
+      self = .converging(errorLog10: max(envelope, geometric, polynomial), alternating: false)
     }
 
     /// The floor g of the fit d(n) = g + C·n^−k through three points (depth, log10 d), as a

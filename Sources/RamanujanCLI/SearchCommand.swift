@@ -73,7 +73,7 @@ struct SearchCommand: AsyncParsableCommand {
   }
 
   static func loadSpec(_ path: String) throws -> SearchSpec {
-    let text: String = try readTextFile(path)
+    let text = try readTextFile(path)
     do { return try SearchSpec(json: text) } catch { throw ValidationError("spec '\(path)': \(error)") }
   }
 

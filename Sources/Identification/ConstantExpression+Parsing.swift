@@ -7,7 +7,11 @@ extension ConstantExpression {
   /// -(x²) and `2^-1` is 1/2), then numbers (`12`, `0.25`), constant names (`pi`, `e`, `G`, `phi`, `gamma`,
   /// `delta_Gompertz` and the aliases `catalan`, `euler_gamma`, `gompertz`), calls `zeta(k)` (k an exact
   /// integer ≥ 2, such as `3` or `2+1`), `log(x)` (alias `ln`), `sqrt(x)`, `exp(x)`, and parentheses.
-  /// Spaces between tokens are ignored; there is no implicit multiplication.
+  /// Spaces between tokens are ignored; there is no implicit multiplication (`2 3` is an error).
+  ///
+  /// The tree is at most `maximumDepth` (200) levels deep: parentheses, signs, powers and each operator
+  /// of a chain such as `1+1+…` add a level, so that evaluating, printing and comparing it never
+  /// exhausts the stack.
   ///
   /// Throws `ParseError` naming the column (1-based) and the text that could not be read.
   /// - Complexity: O(n) in the length of the text.
@@ -26,8 +30,13 @@ extension ConstantExpression {
     case missing(expected: String, column: Int, expression: String)
     /// `zeta` of an argument that is not an integer k ≥ 2.
     case invalidArgument(call: String, requirement: String, column: Int, expression: String)
+    /// The tree would be deeper than `limit` levels at `column`.
+    case tooDeep(limit: Int, column: Int, expression: String)
 
-    public var description: String {
+    /// One line: control characters in the expression are shown as escapes such as `\n`.
+    public var description: String { _escapedControls(text) }
+
+    var text: String {
       switch self {
       case .empty:
         return "empty expression"
@@ -37,9 +46,37 @@ extension ConstantExpression {
         return "missing \(expected) at column \(column) of '\(expression)'"
       case .invalidArgument(let call, let requirement, let column, let expression):
         return "cannot use \(call) at column \(column) of '\(expression)': \(requirement)"
+      case .tooDeep(let limit, let column, let expression):
+        return "nested deeper than \(limit) levels at column \(column) of '\(expression)' (parentheses, signs, "
+          + "powers and each operator of a chain add a level)"
       }
     }
   }
+}
+
+extension ConstantExpression {
+  /// The deepest tree `init(parsing:)` builds.
+  public static let maximumDepth = 200
+}
+
+/// `text` on one line: control characters (newlines, NUL, …) as escapes.
+func _escapedControls(_ text: String) -> String {
+  var out = ""
+  for scalar in text.unicodeScalars {
+    switch scalar {
+    case "\n": out += "\\n"
+    case "\r": out += "\\r"
+    case "\t": out += "\\t"
+    default:
+      let category = scalar.properties.generalCategory
+      if category == .control || category == .lineSeparator || category == .paragraphSeparator {
+        out += "\\u{\(String(scalar.value, radix: 16))}"
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+  }
+  return out
 }
 
 /// Recursive descent over the characters of the text; columns count characters from 1.
@@ -57,6 +94,8 @@ struct _Parser {
   /// The current token, starting at `tokenStart`.
   var token: Token = .end
   var tokenStart = 0
+  /// Open parentheses, calls and exponents around the current token.
+  var nesting = 0
 
   init(_ source: String) {
     self.source = source
@@ -70,61 +109,103 @@ struct _Parser {
     if token == .end { throw .empty }
     let expression = try parseSum()
     guard token == .end else { throw unreadable() }
-    return expression
+    return expression.expression
   }
 
   // MARK: Grammar
 
-  mutating func parseSum() throws(ParseError) -> ConstantExpression {
+  /// The deepest tree the parser builds.
+  static let maximumDepth = ConstantExpression.maximumDepth
+
+  /// An expression with the depth of its tree (a leaf is 1).
+  typealias Node = (expression: ConstantExpression, depth: Int)
+
+  /// `expression` with children of depths `depths`, or `.tooDeep` at the column of `at`.
+  func node(_ expression: ConstantExpression, _ depths: Int..., at: Int) throws(ParseError) -> Node {
+    let depth = (depths.max() ?? 0) + 1
+    guard depth <= Self.maximumDepth else {
+      throw .tooDeep(limit: Self.maximumDepth, column: at + 1, expression: source)
+    }
+    return (expression, depth)
+  }
+
+  mutating func parseSum() throws(ParseError) -> Node {
     var result = try parseProduct()
     while case .symbol(let c) = token, c == "+" || c == "-" {
+      let at = tokenStart
       try advance()
       let rhs = try parseProduct()
-      result = c == "+" ? .add(result, rhs) : .subtract(result, rhs)
+      let e: ConstantExpression = c == "+" ? .add(result.expression, rhs.expression) : .subtract(result.expression, rhs.expression)
+      result = try node(e, result.depth, rhs.depth, at: at)
     }
     return result
   }
 
-  mutating func parseProduct() throws(ParseError) -> ConstantExpression {
+  mutating func parseProduct() throws(ParseError) -> Node {
     var result = try parseUnary()
     while case .symbol(let c) = token, c == "*" || c == "/" {
+      let at = tokenStart
       try advance()
       let rhs = try parseUnary()
-      result = c == "*" ? .multiply(result, rhs) : .divide(result, rhs)
+      let e: ConstantExpression =
+        c == "*" ? .multiply(result.expression, rhs.expression) : .divide(result.expression, rhs.expression)
+      result = try node(e, result.depth, rhs.depth, at: at)
     }
     return result
   }
 
-  mutating func parseUnary() throws(ParseError) -> ConstantExpression {
-    if case .symbol(let c) = token, c == "-" || c == "+" {
+  mutating func parseUnary() throws(ParseError) -> Node {
+    // Signs are counted before recursing: a chain of them is refused at its limit, not on the stack.
+    var signs: [(negative: Bool, at: Int)] = []
+    while case .symbol(let c) = token, c == "-" || c == "+" {
+      guard signs.count < Self.maximumDepth else {
+        throw .tooDeep(limit: Self.maximumDepth, column: tokenStart + 1, expression: source)
+      }
+      signs.append((c == "-", tokenStart))
       try advance()
-      let operand = try parseUnary()
-      return c == "-" ? .negate(operand) : operand
     }
-    return try parsePower()
+    var result = try parsePower()
+    for sign in signs.reversed() where sign.negative {
+      result = try node(.negate(result.expression), result.depth, at: sign.at)
+    }
+    return result
   }
 
-  mutating func parsePower() throws(ParseError) -> ConstantExpression {
+  mutating func parsePower() throws(ParseError) -> Node {
     let base = try parsePrimary()
     guard token == .symbol("^") else { return base }
+    let at = tokenStart
+    try enter(at: at)
     try advance()
-    return .power(base, try parseUnary())
+    let exponent = try parseUnary()
+    nesting -= 1
+    return try node(.power(base.expression, exponent.expression), base.depth, exponent.depth, at: at)
   }
 
-  mutating func parsePrimary() throws(ParseError) -> ConstantExpression {
+  /// One more level of recursion (a parenthesis, an exponent, a call), or `.tooDeep` at `at`.
+  mutating func enter(at: Int) throws(ParseError) {
+    guard nesting < Self.maximumDepth else {
+      throw .tooDeep(limit: Self.maximumDepth, column: at + 1, expression: source)
+    }
+    nesting += 1
+  }
+
+  mutating func parsePrimary() throws(ParseError) -> Node {
     switch token {
     case .number(let value, _):
       try advance()
-      return .number(value)
+      return (.number(value), 1)
     case .symbol("("):
+      try enter(at: tokenStart)
       try advance()
       let inner = try parseSum()
       try expect(")")
+      nesting -= 1
       return inner
     case .name(let name):
       if let constant = Constant._simpleNames[name] {
         try advance()
-        return .constant(constant)
+        return (.constant(constant), 1)
       }
       if name == "exp" || Constant.Function(name: name) != nil {
         return try parseCall(name)
@@ -138,15 +219,17 @@ struct _Parser {
   }
 
   /// `zeta(k)`, `log(x)`, `sqrt(x)`, `exp(x)`, the current token being the name.
-  mutating func parseCall(_ name: String) throws(ParseError) -> ConstantExpression {
+  mutating func parseCall(_ name: String) throws(ParseError) -> Node {
     let column = tokenStart + 1
+    try enter(at: tokenStart)
     try advance()
     try expect("(")
     let argumentStart = tokenStart
-    let argument = try parseSum()
+    let (argument, depth) = try parseSum()
     let argumentText = String(characters[argumentStart..<tokenStart])._trimmed()
     try expect(")")
-    if name == "exp" { return .function(.exp, argument) }
+    nesting -= 1
+    if name == "exp" { return try node(.function(.exp, argument), depth, at: column - 1) }
     let family = Constant.Function(name: name)!
     // log and sqrt of an integer literal in the catalog make the constant itself; zeta needs an integer.
     let k: Int?
@@ -157,13 +240,13 @@ struct _Parser {
     } else {
       k = nil
     }
-    if let k, family.accepts(k) { return .constant(family.constant(k)) }
+    if let k, family.accepts(k) { return (.constant(family.constant(k)), 1) }
     switch family {
     case .zeta:
       throw .invalidArgument(
         call: "zeta(\(argumentText))", requirement: family.requirement, column: column, expression: source)
-    case .log: return .function(.log, argument)
-    case .sqrt: return .function(.sqrt, argument)
+    case .log: return try node(.function(.log, argument), depth, at: column - 1)
+    case .sqrt: return try node(.function(.sqrt, argument), depth, at: column - 1)
     }
   }
 

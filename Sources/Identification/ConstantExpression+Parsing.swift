@@ -135,7 +135,8 @@ struct _Parser {
       let at = tokenStart
       try advance()
       let rhs = try parseProduct()
-      let e: ConstantExpression = c == "+" ? .add(result.expression, rhs.expression) : .subtract(result.expression, rhs.expression)
+      let e: ConstantExpression =
+        c == "+" ? .add(result.expression, rhs.expression) : .subtract(result.expression, rhs.expression)
       result = try node(e, result.depth, rhs.depth, at: at)
     }
     return result

@@ -47,7 +47,8 @@ import Testing
   @Test("the degree is checked before a product or power is expanded")
   func degreeLimit() {
     expectError(
-      String(repeating: "n", count: 60_000), column: 10_001, reason: "the degree would be 10001, above the limit of 10000")
+      String(repeating: "n", count: 60_000), column: 10_001,
+      reason: "the degree would be 10001, above the limit of 10000")
     expectError("((n^100)^100)^100", column: 14, reason: "the degree would be 1000000, above the limit of 10000")
     expectError("n^10000*n", column: 8, reason: "the degree would be 10001, above the limit of 10000")
     expectError("n^5000 n^5001", column: 8, reason: "the degree would be 10001, above the limit of 10000")

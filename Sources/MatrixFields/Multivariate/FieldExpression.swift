@@ -137,7 +137,8 @@ struct _ExpressionParser {
   /// The cost of bringing numerator / denominator of these sizes to normal form: a trial
   /// division of the numerator by the denominator's factors.
   func normalFormCost(_ numerator: _ExpansionSize, _ denominator: _ExpansionSize) -> Double {
-    denominator.degree <= 0 ? numerator.terms : _ExpansionSize.product(numerator, denominator, termBound: termBound).cost
+    denominator.degree <= 0
+      ? numerator.terms : _ExpansionSize.product(numerator, denominator, termBound: termBound).cost
   }
 
   // MARK: Grammar

@@ -11,9 +11,16 @@ extension Polynomial: CustomStringConvertible {
   }
 
   /// Reads a polynomial in `variable` from what users type: `34n^3+51n^2+27n+5`, `-n^6`,
-  /// `-(2n-1)(n+1)`, `(2n+1)(17n^2+17n+5)`, `2*n**2 - 3`. Juxtaposition multiplies; `^` and `**`
-  /// take non-negative integer exponents.
+  /// `-(2n-1)(n+1)`, `(2n+1)(17n^2+17n+5)`, `2*n**2 - 3`. Juxtaposition multiplies (`2n`, `2 n`,
+  /// `(n+1)(n+2)`), but two numbers side by side (`2 3`, `1 000`) are an error; `^` and `**` take
+  /// non-negative integer exponents.
+  ///
+  /// Limits, checked before anything is expanded: parentheses nest at most 200 deep; exponents and
+  /// the degree are at most 10000 (`n^10000` is built directly); coefficients reach at most 2^20
+  /// bits; expanding products and powers takes at most about 3·10^7 coefficient operations (about a
+  /// second: `(n+1)^1000` is read, `(n+1)^10000` refused).
   /// - Throws: `PolynomialParseError` naming the column, also when a coefficient is not an integer.
+  /// - Complexity: one pass over the text, plus the expansions the limits admit.
   public init(parsing text: String, variable: String = "n") throws {
     let rational = try RationalPolynomial(parsing: text, variable: variable)
     guard let p = rational.integerPolynomial else {
@@ -25,7 +32,8 @@ extension Polynomial: CustomStringConvertible {
 }
 
 extension RationalPolynomial {
-  /// Reads a polynomial with rational coefficients (`n/2 + 1/3`); division only by constants.
+  /// Reads a polynomial with rational coefficients (`n/2 + 1/3`); division only by constants. The
+  /// grammar and limits are those of `Polynomial(parsing:variable:)`.
   /// - Throws: `PolynomialParseError` naming the column and the text it could not read.
   public init(parsing text: String, variable: String = "n") throws {
     var parser = _PolynomialParser(text: text, variable: variable)

@@ -235,7 +235,7 @@ struct _Parser {
     // log and sqrt of an integer literal in the catalog make the constant itself; zeta needs an integer.
     let k: Int?
     if family == .zeta {
-      k = argument.rationalValue.flatMap { $0.isInteger ? Int(exactly: $0.numerator) : nil }
+      k = _smallValue(argument).flatMap { $0.isInteger ? Int(exactly: $0.numerator) : nil }
     } else if case .number(let r) = argument, r.isInteger {
       k = Int(exactly: r.numerator)
     } else {
@@ -248,6 +248,34 @@ struct _Parser {
         call: "zeta(\(argumentText))", requirement: family.requirement, column: column, expression: source)
     case .log: return try node(.function(.log, argument), depth, at: column - 1)
     case .sqrt: return try node(.function(.sqrt, argument), depth, at: column - 1)
+    }
+  }
+
+  /// The exact value of an argument of `zeta` when it is a small rational (numerator and denominator
+  /// below 2^256 at every step), else `nil`: k of zeta(k) is a small integer, so no huge power or
+  /// product is ever computed here.
+  func _smallValue(_ x: ConstantExpression) -> BigRational? {
+    func small(_ r: BigRational) -> BigRational? {
+      r.numerator.bitWidth <= 256 && r.denominator.bitWidth <= 256 ? r : nil
+    }
+    switch x {
+    case .number(let r): return small(r)
+    case .constant, .function: return nil
+    case .negate(let a): return _smallValue(a).map { -$0 }
+    case .add(let a, let b): return _smallValue(a).flatMap { u in _smallValue(b).flatMap { small(u + $0) } }
+    case .subtract(let a, let b): return _smallValue(a).flatMap { u in _smallValue(b).flatMap { small(u - $0) } }
+    case .multiply(let a, let b): return _smallValue(a).flatMap { u in _smallValue(b).flatMap { small(u * $0) } }
+    case .divide(let a, let b):
+      guard let u = _smallValue(a), let v = _smallValue(b), !v.isZero else { return nil }
+      return small(u / v)
+    case .power(let a, let b):
+      guard let u = _smallValue(a), let v = _smallValue(b), v.isInteger, let k = Int(exactly: v.numerator),
+        Swift.abs(k) <= 256, (u.numerator.bitWidth + u.denominator.bitWidth) * Swift.abs(k) <= 1024,
+        k >= 0 || !u.isZero
+      else { return nil }
+      let p = u.numerator.power(Swift.abs(k))
+      let q = u.denominator.power(Swift.abs(k))
+      return small(k >= 0 ? BigRational(p, q) : BigRational(q, p))
     }
   }
 

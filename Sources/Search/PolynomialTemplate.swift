@@ -128,6 +128,8 @@ struct _TemplateParser {
 
   /// The largest power of n or of a parameter a product may reach.
   static let maximumExponent = 64
+  /// The most distinct parameters a template may name.
+  static let maximumParameters = 100
   /// The most work (term pairs, weighted by the length of their exponent vectors) reading one
   /// template may take: far above any search space, well below a second.
   static let maximumWork = 2_000_000.0
@@ -279,6 +281,9 @@ struct _TemplateParser {
       if let i = names.firstIndex(of: name) {
         index = i
       } else {
+        guard names.count < Self.maximumParameters else {
+          throw error("more than \(Self.maximumParameters) parameters", at: start)
+        }
         names.append(name)
         index = names.count - 1
       }

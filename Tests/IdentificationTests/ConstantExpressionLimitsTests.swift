@@ -44,6 +44,15 @@ import Testing
     #expect(try ConstantExpression(parsing: sum).rationalValue == 200)
   }
 
+  @Test("zeta of a huge exact argument is refused without computing it")
+  func hugeZetaArgument() throws {
+    let text = "zeta(" + Array(repeating: "(2^1000)^4000", count: 100).joined(separator: "*") + ")"
+    #expect(throws: ParseError.self) { try ConstantExpression(parsing: text) }
+    #expect(try ConstantExpression(parsing: "zeta(2^2)") == .constant(.zeta(4)))
+    #expect(try ConstantExpression(parsing: "zeta((12/4)^1)") == .constant(.zeta(3)))
+    #expect(throws: ParseError.self) { try ConstantExpression(parsing: "zeta(2^(2^300))") }
+  }
+
   @Test("two numbers side by side are refused (no implicit multiplication)")
   func numbersInARow() {
     #expect(throws: ParseError.unreadable(text: "3", column: 3, expression: "2 3")) {

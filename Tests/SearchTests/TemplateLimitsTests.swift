@@ -54,6 +54,13 @@ import Testing
       reason: "too large to expand: about 2.9e6 term operations, above the limit of 2e6")
   }
 
+  @Test("at most 100 distinct parameters")
+  func parameters() throws {
+    let hundred = (0..<100).map { "x\($0)" }.joined(separator: " + ")
+    #expect(try PolynomialTemplate(parsing: hundred).parameters.count == 100)
+    expectError(hundred + " + y", column: 591, reason: "more than 100 parameters")
+  }
+
   @Test("odd characters give clean errors on one line")
   func oddCharacters() {
     expectError("x\u{0}", column: 2, reason: "unexpected '\u{0}'")

@@ -32,6 +32,8 @@ extension ConstantExpression {
     case invalidArgument(call: String, requirement: String, column: Int, expression: String)
     /// The tree would be deeper than `limit` levels at `column`.
     case tooDeep(limit: Int, column: Int, expression: String)
+    /// The exact rational value would need about `bits` bits (more than `limit`) at `column`.
+    case tooLarge(bits: Double, limit: Int, column: Int, expression: String)
 
     /// One line: control characters in the expression are shown as escapes such as `\n`.
     public var description: String { _escapedControls(text) }
@@ -49,6 +51,9 @@ extension ConstantExpression {
       case .tooDeep(let limit, let column, let expression):
         return "nested deeper than \(limit) levels at column \(column) of '\(expression)' (parentheses, signs, "
           + "powers and each operator of a chain add a level)"
+      case .tooLarge(let bits, let limit, let column, let expression):
+        return "the exact value at column \(column) of '\(expression)' would need about \(_bitCount(bits)) bits, "
+          + "above the limit of \(limit)"
       }
     }
   }
@@ -57,6 +62,24 @@ extension ConstantExpression {
 extension ConstantExpression {
   /// The deepest tree `init(parsing:)` builds.
   public static let maximumDepth = 200
+}
+
+/// A count of bits for a message: an integer below a million, otherwise `1.2e8`.
+func _bitCount(_ x: Double) -> String {
+  guard x.isFinite else { return "more than 1e308" }
+  if x < 1e6 { return String(Int(x)) }
+  var exponent = 0
+  var mantissa = x
+  while mantissa >= 10 {
+    mantissa /= 10
+    exponent += 1
+  }
+  var tenths = Int((mantissa * 10).rounded())
+  if tenths == 100 {
+    tenths = 10
+    exponent += 1
+  }
+  return tenths % 10 == 0 ? "\(tenths / 10)e\(exponent)" : "\(tenths / 10).\(tenths % 10)e\(exponent)"
 }
 
 /// `text` on one line: control characters (newlines, NUL, …) as escapes.
@@ -118,15 +141,52 @@ struct _Parser {
   static let maximumDepth = ConstantExpression.maximumDepth
 
   /// An expression with the depth of its tree (a leaf is 1).
-  typealias Node = (expression: ConstantExpression, depth: Int)
+  /// `exactBits` bounds the bits of numerator and denominator of the exact value that
+  /// `rationalValue` would compute; `nil` when it computes none (a constant, a function, a large power).
+  typealias Node = (expression: ConstantExpression, depth: Int, exactBits: Double?)
 
-  /// `expression` with children of depths `depths`, or `.tooDeep` at the column of `at`.
-  func node(_ expression: ConstantExpression, _ depths: Int..., at: Int) throws(ParseError) -> Node {
-    let depth = (depths.max() ?? 0) + 1
+  /// The most bits the exact value of an expression may need (as `rationalValue` allows one power).
+  static let maximumExactBits = Double(1 << 22)
+
+  /// A leaf.
+  func leaf(_ expression: ConstantExpression) -> Node {
+    if case .number(let r) = expression {
+      return (expression, 1, Double(r.numerator.bitWidth + r.denominator.bitWidth))
+    }
+    return (expression, 1, nil)
+  }
+
+  /// `expression` over `children`, or `.tooDeep` / `.tooLarge` at the column of `at`.
+  func node(_ expression: ConstantExpression, _ children: Node..., at: Int) throws(ParseError) -> Node {
+    let depth = (children.map(\.depth).max() ?? 0) + 1
     guard depth <= Self.maximumDepth else {
       throw .tooDeep(limit: Self.maximumDepth, column: at + 1, expression: source)
     }
-    return (expression, depth)
+    var bits: Double?
+    let exact = children.compactMap(\.exactBits)
+    if exact.count == children.count {
+      switch expression {
+      case .negate: bits = exact[0]
+      case .add, .subtract: bits = exact[0] + exact[1] + 1
+      case .multiply, .divide: bits = exact[0] + exact[1]
+      case .power(_, let exponent):
+        // `rationalValue` computes a power only for an integer exponent k, |k| ≤ 4096, and a result
+        // of at most 2^22 bits; the estimate of the base being an upper bound, a power may need up
+        // to that much. An exponent too large to evaluate here counts as the largest k.
+        let value = _smallValue(exponent)
+        if let value, !value.isInteger || Int(exactly: value.numerator).map({ Swift.abs($0) > 4096 }) ?? true {
+          bits = nil
+        } else {
+          let k = value.flatMap { Int(exactly: $0.numerator) }.map { Swift.abs($0) } ?? 4096
+          bits = min(exact[0] * Double(k), Self.maximumExactBits)
+        }
+      default: bits = nil
+      }
+    }
+    if let bits, bits > Self.maximumExactBits {
+      throw .tooLarge(bits: bits, limit: Int(Self.maximumExactBits), column: at + 1, expression: source)
+    }
+    return (expression, depth, bits)
   }
 
   mutating func parseSum() throws(ParseError) -> Node {
@@ -137,7 +197,7 @@ struct _Parser {
       let rhs = try parseProduct()
       let e: ConstantExpression =
         c == "+" ? .add(result.expression, rhs.expression) : .subtract(result.expression, rhs.expression)
-      result = try node(e, result.depth, rhs.depth, at: at)
+      result = try node(e, result, rhs, at: at)
     }
     return result
   }
@@ -150,7 +210,7 @@ struct _Parser {
       let rhs = try parseUnary()
       let e: ConstantExpression =
         c == "*" ? .multiply(result.expression, rhs.expression) : .divide(result.expression, rhs.expression)
-      result = try node(e, result.depth, rhs.depth, at: at)
+      result = try node(e, result, rhs, at: at)
     }
     return result
   }
@@ -167,7 +227,7 @@ struct _Parser {
     }
     var result = try parsePower()
     for sign in signs.reversed() where sign.negative {
-      result = try node(.negate(result.expression), result.depth, at: sign.at)
+      result = try node(.negate(result.expression), result, at: sign.at)
     }
     return result
   }
@@ -180,7 +240,7 @@ struct _Parser {
     try advance()
     let exponent = try parseUnary()
     nesting -= 1
-    return try node(.power(base.expression, exponent.expression), base.depth, exponent.depth, at: at)
+    return try node(.power(base.expression, exponent.expression), base, exponent, at: at)
   }
 
   /// One more level of recursion (a parenthesis, an exponent, a call), or `.tooDeep` at `at`.
@@ -195,7 +255,7 @@ struct _Parser {
     switch token {
     case .number(let value, _):
       try advance()
-      return (.number(value), 1)
+      return leaf(.number(value))
     case .symbol("("):
       try enter(at: tokenStart)
       try advance()
@@ -206,7 +266,7 @@ struct _Parser {
     case .name(let name):
       if let constant = Constant._simpleNames[name] {
         try advance()
-        return (.constant(constant), 1)
+        return leaf(.constant(constant))
       }
       if name == "exp" || Constant.Function(name: name) != nil {
         return try parseCall(name)
@@ -226,11 +286,12 @@ struct _Parser {
     try advance()
     try expect("(")
     let argumentStart = tokenStart
-    let (argument, depth) = try parseSum()
+    let inner = try parseSum()
+    let argument = inner.expression
     let argumentText = String(characters[argumentStart..<tokenStart])._trimmed()
     try expect(")")
     nesting -= 1
-    if name == "exp" { return try node(.function(.exp, argument), depth, at: column - 1) }
+    if name == "exp" { return try node(.function(.exp, argument), inner, at: column - 1) }
     let family = Constant.Function(name: name)!
     // log and sqrt of an integer literal in the catalog make the constant itself; zeta needs an integer.
     let k: Int?
@@ -241,13 +302,13 @@ struct _Parser {
     } else {
       k = nil
     }
-    if let k, family.accepts(k) { return (.constant(family.constant(k)), 1) }
+    if let k, family.accepts(k) { return leaf(.constant(family.constant(k))) }
     switch family {
     case .zeta:
       throw .invalidArgument(
         call: "zeta(\(argumentText))", requirement: family.requirement, column: column, expression: source)
-    case .log: return try node(.function(.log, argument), depth, at: column - 1)
-    case .sqrt: return try node(.function(.sqrt, argument), depth, at: column - 1)
+    case .log: return try node(.function(.log, argument), inner, at: column - 1)
+    case .sqrt: return try node(.function(.sqrt, argument), inner, at: column - 1)
     }
   }
 

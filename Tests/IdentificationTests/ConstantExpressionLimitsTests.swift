@@ -53,6 +53,23 @@ import Testing
     #expect(throws: ParseError.self) { try ConstantExpression(parsing: "zeta(2^(2^300))") }
   }
 
+  @Test("an exact value that would need more than 2^22 bits is refused before it is computed")
+  func exactSize() throws {
+    let product = Array(repeating: "(2^1000)^4000", count: 30).joined(separator: "*")
+    #expect(throws: ParseError.tooLarge(bits: 8_388_608, limit: 4_194_304, column: 14, expression: product)) {
+      try ConstantExpression(parsing: product)
+    }
+    #expect(
+      "\(ParseError.tooLarge(bits: 8_388_608, limit: 4_194_304, column: 14, expression: "x"))"
+        == "the exact value at column 14 of 'x' would need about 8.4e6 bits, above the limit of 4194304")
+    // One large power alone is computed exactly, as before.
+    #expect(try ConstantExpression(parsing: "(2^1000)^4000").rationalValue == BigRational(BigInt(2).power(4_000_000)))
+    // Constants and functions are never exact: no limit applies to them.
+    #expect(try ConstantExpression(parsing: "pi^4096*e^4096").rationalValue == nil)
+    let sum = Array(repeating: "1/7", count: 199).joined(separator: "+")
+    #expect(try ConstantExpression(parsing: sum).rationalValue == BigRational(199, 7))
+  }
+
   @Test("two numbers side by side are refused (no implicit multiplication)")
   func numbersInARow() {
     #expect(throws: ParseError.unreadable(text: "3", column: 3, expression: "2 3")) {

@@ -36,6 +36,18 @@ import Testing
     }
   }
 
+  @Test("a spec error stays on one line when a key holds a newline (found by fuzzing)")
+  func specErrorOnOneLine() {
+    let json = #"{"name": "t", "reducti\n_threshold": 1.5}"#
+    do {
+      _ = try SearchSpec(json: json)
+      Issue.record("no error")
+    } catch {
+      #expect(error.message.hasPrefix("unknown key 'reducti\n_threshold'"))
+      #expect("\(error)".hasPrefix(#"unknown key 'reducti\n_threshold'; known keys: "#))
+    }
+  }
+
   @Test("two numbers in a row are refused, names side by side multiply")
   func numbersInARow() throws {
     expectError("2 3", column: 3, reason: "two numbers in a row: write '*' between them to multiply")

@@ -9,29 +9,74 @@ import Recurrences
 #endif
 
 extension PCF {
-  /// The limit read at depth N: walks to ⌊N/2⌋ and N in one product tree, and takes the
-  /// differences of convergents from |p(n)q(n−1) − p(n−1)q(n)| = |b(1)···b(n)| (no gcd, no
-  /// huge-rational subtraction). A fraction with b(n) = 0 for some n ≤ N terminates: its limit is
-  /// the exact rational p(n−1)/q(n−1).
+  /// The limit read at depth N: walks to N and to the checkpoints N/2^k (k = 1…6, see
+  /// `Limit.checkpointDepths`) in one product tree, and takes the differences of convergents from
+  /// |p(n)q(n−1) − p(n−1)q(n)| = |b(1)···b(n)| (no gcd, no huge-rational subtraction). A fraction
+  /// with b(n) = 0 for some n ≤ N terminates: its limit is the exact rational p(n−1)/q(n−1)
+  /// (infinite when q(n−1) = 0). A fraction that `divergence` proves divergent is never converging.
   /// - Precondition: depth ≥ 1.
   /// - Complexity: one product tree (see `PolynomialMatrix.walk`) plus N evaluations of b.
   public func limit(depth: Int, threads: Int = availableCores) -> Limit {
+    limit(depth: depth, threads: threads, structural: true)
+  }
+
+  /// `limit(depth:threads:)`; without the structural verdict when `structural` is false (for
+  /// tests of the numerical model alone).
+  func limit(depth: Int, threads: Int, structural: Bool) -> Limit {
     precondition(depth >= 1, "depth \(depth) must be ≥ 1")
     if let stop = terminationIndex(upTo: depth) {
       let w = walk(depth: stop - 1, threads: threads)
       let final = Convergents(depth: stop - 1, matrix: w, log10Minor: -.infinity)
       let exact = final.q.isZero ? nil : BigRational(final.p, final.q)
-      if let exact { return Limit(final: final, exactValue: exact, terminationIndex: stop) }
-      return Limit(final: final)
+      return Limit(final: final, exactValue: exact, terminationIndex: stop)
     }
-    let half = depth / 2
-    let depths = half >= 1 ? [half, depth] : [depth]
+    let depths = Limit.checkpointDepths(depth) + [depth]
     let walks = matrix.walk(start: 1, depths: depths, threads: threads).map { initialMatrix.multiplied(by: $0) }
     let minors = log10ProductOfB(checkpoints: depths)
-    let final = Convergents(depth: depth, matrix: walks.last!, log10Minor: minors.last!)
-    let earlier = half >= 1 ? Convergents(depth: half, matrix: walks[0], log10Minor: minors[0]) : nil
-    let alternating = alternates(after: final) && (earlier.map(alternates(after:)) ?? false)
-    return Limit(final: final, earlier: earlier, alternating: alternating)
+    let convergents = zip(depths, zip(walks, minors)).map {
+      Convergents(depth: $0.0, matrix: $0.1.0, log10Minor: $0.1.1)
+    }
+    return Limit(
+      final: convergents.last!, checkpoints: Array(convergents.dropLast()),
+      alternations: convergents.map { alternates(after: $0) }, divergence: structural ? divergence : nil)
+  }
+
+  /// An upper estimate of log2 |p(N)|, |q(N)| at `depth`: the majorant recurrence
+  /// u(n) = |a(n)|·u(n−1) + |b(n)|·u(n−2) grows by at most |a(n)| + √|b(n)| per step.
+  /// - Complexity: O(min(depth, 65536)·degree) floating-point operations.
+  public func estimatedLog2Entries(depth: Int) -> Double {
+    let (la, lb) = (_Log2Bound(a), _Log2Bound(b))
+    return _sumOverSteps(start: 1, depth: depth) { n in Swift.max(la(n), lb(n) / 2) + 1 }
+  }
+
+  /// Why this fraction cannot converge, when its degrees and leading coefficients prove it;
+  /// `nil` otherwise (which does not mean it converges). With s = deg b − 2·deg a:
+  /// - s ≥ 3: the equivalent fraction K(1/c(n)) has |c(n)| ~ n^−s/2, a convergent series, so even
+  ///   and odd convergents tend to different values (Stern–Stolz theorem).
+  /// - s = 0 and lead(a)² + 4·lead(b) < 0: the characteristic roots of
+  ///   x² = lead(a)·x + lead(b) are complex conjugate, of equal modulus at every n, so no
+  ///   solution dominates and p(n)/q(n) keeps turning (limit-periodic fraction with
+  ///   b(n)/(a(n−1)a(n)) → c < −1/4).
+  /// - a ≡ 0: q(n) = 0 at every odd n.
+  /// See Lorentzen & Waadeland, *Continued Fractions* vol. 1 (2008), the Stern–Stolz theorem and
+  /// limit-periodic fractions.
+  public var divergence: String? {
+    if b.isZero { return nil }
+    if a.isZero { return "a(n) ≡ 0: q(n) = 0 at every odd n, the convergents are undefined there" }
+    let s = b.degree - 2 * a.degree
+    if s >= 3 {
+      return
+        "deg b − 2·deg a = \(s) ≥ 3: even and odd convergents tend to different values (Stern–Stolz theorem)"
+    }
+    if s == 0 {
+      let alpha = a.coefficients.last!
+      let beta = b.coefficients.last!
+      if alpha * alpha + 4 * beta < 0 {
+        return
+          "lead(a)² + 4·lead(b) = \(alpha * alpha + 4 * beta) < 0 with deg b = 2·deg a: the characteristic roots are complex conjugate, the convergents oscillate"
+      }
+    }
+    return nil
   }
 
   /// Whether x(N+1) − x(N) and x(N) − x(N−1) have opposite signs, x = p/q. The difference
@@ -85,12 +130,22 @@ extension PCF {
   /// (then the returned limit says how many places it certifies).
   /// - Precondition: digits ≥ 1, maxDepth ≥ 1.
   public func limit(digits: Int, maxDepth: Int = 10_000_000, threads: Int = availableCores) -> Limit {
+    limit(digits: digits, maxDepth: maxDepth, threads: threads, check: { _ in })
+  }
+
+  /// `limit(digits:maxDepth:threads:)`, calling `check` with each depth before walking it (e.g.
+  /// to refuse a walk that cannot fit in memory); what `check` throws ends the search.
+  public func limit(
+    digits: Int, maxDepth: Int = 10_000_000, threads: Int = availableCores, check: (Int) throws -> Void
+  ) rethrows -> Limit {
     precondition(digits >= 1 && maxDepth >= 1, "digits \(digits) and maxDepth \(maxDepth) must be ≥ 1")
     var depth = min(64, maxDepth)
     while true {
+      try check(depth)
       let result = limit(depth: depth, threads: threads)
       if result.digits >= digits || depth >= maxDepth { return result }
       if case .terminates = result.status { return result }
+      if result.divergence != nil { return result }  // no depth makes it converge
       var next = depth * 2
       if let rate = result.rate, rate > 0.01, result.status == .converging {
         let needed = Double(digits - result.digits) / rate

@@ -38,7 +38,7 @@ struct FieldOptions: ParsableArguments {
       do { return try KnownCMFs.named(name) } catch { throw ValidationError(error.description) }
     }
     let path = file!
-    guard let text = readTextFile(path) else { throw ValidationError("--file: cannot read '\(path)'") }
+    let text = try readTextFile(path)
     do { return try CMF(parsing: text, name: path) } catch { throw ValidationError("--file \(path): \(error)") }
   }
 }

@@ -87,8 +87,7 @@ struct CMFWalkCommand: ParsableCommand {
     case .zeroDenominator:
       failure = "\(name): q(N) = 0 at depth \(limit.depth), so the limit is undefined there; try another depth"
     case .notConverging:
-      failure =
-        "\(name) does not converge at depth \(limit.depth): the differences of successive ratios are not shrinking"
+      failure = PCFReport.notConverging(name, limit)
     }
     if report.format == .json {
       var o = JSONLine()

@@ -76,7 +76,11 @@ struct EvalCommand: ParsableCommand {
 
   func run() throws {
     var failures: [String] = []
-    for line in try evaluate(failures: &failures) { print(line) }
+    // Each row is printed as soon as it is evaluated (a long table streams).
+    try evaluate(failures: &failures) { line in
+      print(line)
+      fflush(nil)
+    }
     if !failures.isEmpty {
       throw EvalFailure(messages: failures)
     }
@@ -84,6 +88,13 @@ struct EvalCommand: ParsableCommand {
 
   /// The output lines; problems (non-convergence, unreached digits, bad rows) go to `failures`.
   func evaluate(failures: inout [String]) throws -> [String] {
+    var lines: [String] = []
+    try evaluate(failures: &failures) { lines.append($0) }
+    return lines
+  }
+
+  /// Evaluates every PCF, handing each output line to `emit` as soon as its PCF is done.
+  func evaluate(failures: inout [String], emit: (String) -> Void) throws {
     let depthChoice: PCFReport.Depth = toDigits.map { .digits($0, maxDepth: maxDepth) } ?? .fixed(depth ?? 1000)
     let shown = report.shownDigits
     let cores = report.cores
@@ -101,19 +112,22 @@ struct EvalCommand: ParsableCommand {
         }
       }
     }
-    var lines: [String] = []
     for job in jobs {
       let result: PCFReport
       do {
-        result = try PCFReport(
-          pcf: job.pcf, id: job.id, depth: depthChoice, reference: job.reference, computeDelta: !report.noDelta,
-          showDigits: shown, threads: cores)
+        result = try WalkCost.withHeartbeat("\(job.pcf)") {
+          try PCFReport(
+            pcf: job.pcf, id: job.id, depth: depthChoice, reference: job.reference, computeDelta: !report.noDelta,
+            showDigits: shown, threads: cores)
+        }
+      } catch let error as ValidationError {
+        throw error  // a walk too large for memory: a usage error, not a bad row
       } catch {
         // One bad row (e.g. a limit that cannot be evaluated) does not lose the others.
         failures.append("\(job.id.map { "\($0): " } ?? "")\(job.pcf): \(error)")
         continue
       }
-      lines += report.format == .json ? [result.json] : result.text
+      for line in report.format == .json ? [result.json] : result.text { emit(line) }
       if let failure = result.failure {
         failures.append(failure)
       } else if let toDigits, result.limit.exactValue == nil, result.limit.digits < toDigits {
@@ -122,7 +136,6 @@ struct EvalCommand: ParsableCommand {
         )
       }
     }
-    return lines
   }
 }
 

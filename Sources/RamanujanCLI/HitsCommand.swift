@@ -31,6 +31,7 @@ struct HitsCommand: ParsableCommand {
   var format: Format = .text
 
   func validate() throws {
+    try SearchCommand.requireStorePath(store, option: "--store")
     if minDigits < 0 { throw ValidationError("--min-digits must be at least 0, got \(minDigits)") }
     if let constant {
       do { _ = try Constant(name: constant) } catch { throw ValidationError("--constant: \(error)") }
@@ -41,7 +42,9 @@ struct HitsCommand: ParsableCommand {
     for line in try lines() { print(line) }
   }
 
-  func lines() throws -> [String] {
+  func lines() throws -> [String] { try SearchCommand.usingStore { try storeLines() } }
+
+  func storeLines() throws -> [String] {
     guard isReadableFile(store) else { throw ValidationError("cannot read store '\(store)'") }
     let db = try SearchStore(readingFrom: store)
     let canonicalConstant = try constant.map { try Constant(name: $0).name }

@@ -132,8 +132,7 @@ struct IdentifyCommand: ParsableCommand {
       return exactReport(pcf: pcf, value: exact, at: limit.terminationIndex ?? limit.depth + 1)
     }
     guard limit.status == .converging else {
-      throw IdentifyFailure(
-        "\(pcf) does not converge at depth \(limit.depth): the differences of convergents are not shrinking")
+      throw IdentifyFailure(PCFReport.notConverging("\(pcf)", limit))
     }
     let x = ApproximateValue(certified: limit)
     let discipline = identifier.discipline

@@ -15,14 +15,20 @@ struct MergeCommand: ParsableCommand {
   var stores: [String]
 
   func validate() throws {
+    try SearchCommand.requireStorePath(into, option: "--into")
+    for path in stores { try SearchCommand.requireStorePath(path, option: "a store to merge from") }
     if stores.contains(into) { throw ValidationError("--into '\(into)' is also a store to merge from") }
   }
 
-  func run() throws {
+  func run() throws { try SearchCommand.usingStore { try merge() } }
+
+  func merge() throws {
     // Every source checked before the target is created: a mistyped path leaves no empty store behind.
     if let missing = stores.first(where: { !isReadableFile($0) }) {
       throw ValidationError("cannot read store '\(missing)'")
     }
+    // ... and opened read-only: a file that is not a store (or of another schema) leaves none either.
+    for path in stores { _ = try SearchStore(readingFrom: path) }
     let target = try SearchStore(path: into)
     for path in stores {
       // Opened read-only by `merge(from:)`: sources are not written.

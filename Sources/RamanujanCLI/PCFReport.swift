@@ -25,6 +25,7 @@ struct PCFReport: Sendable {
   }
 
   /// Evaluates `pcf`; δ against `reference` when given, else against the walk at twice the depth.
+  /// Every walk is first checked by `WalkCost.check` (memory refused, large walks announced).
   init(
     pcf: PCF, id: String? = nil, depth: Depth, reference: ConstantExpression?, computeDelta: Bool,
     showDigits: Int?, threads: Int
@@ -32,9 +33,13 @@ struct PCFReport: Sendable {
     self.id = id
     self.pcf = pcf
     self.showDigits = showDigits
+    let check = { (n: Int) in try WalkCost.check(pcf, depth: n) }
     switch depth {
-    case .fixed(let n): limit = pcf.limit(depth: n, threads: threads)
-    case .digits(let d, let maxDepth): limit = pcf.limit(digits: d, maxDepth: maxDepth, threads: threads)
+    case .fixed(let n):
+      try check(reference == nil && computeDelta ? 2 * n : n)
+      limit = pcf.limit(depth: n, threads: threads)
+    case .digits(let d, let maxDepth):
+      limit = try pcf.limit(digits: d, maxDepth: maxDepth, threads: threads, check: check)
     }
     // An exact (terminating) value is certified to every place: show as many as asked, 100 by default.
     let certified = limit.exactValue != nil ? (showDigits ?? 100) : limit.digits
@@ -71,6 +76,13 @@ struct PCFReport: Sendable {
       deltaNote = disagreement == nil ? "not computed (--no-delta)" : "not computed: the given limit disagrees"
       return
     }
+    if referenceValue == nil {
+      do { try check(2 * limit.depth) } catch {
+        delta = nil
+        deltaNote = "not computed: \(error)"
+        return
+      }
+    }
     do {
       if let referenceValue {
         delta = try limit.delta(reference: referenceValue, referenceDigits: nil, reduction: reduction)
@@ -89,7 +101,11 @@ struct PCFReport: Sendable {
     var lines = [limit.terminationIndex.map { "\(name) terminates at n = \($0)" } ?? "\(name) at depth \(limit.depth)"]
     switch limit.status {
     case .terminates(let at):
-      lines.append("  value   \(limit.exactValue!) (exact: b(\(at)) = 0 ends the fraction)")
+      guard let exact = limit.exactValue else {
+        lines.append("  value   infinite (exact: b(\(at)) = 0 ends the fraction with q(\(at - 1)) = 0)")
+        return lines
+      }
+      lines.append("  value   \(exact) (exact: b(\(at)) = 0 ends the fraction)")
       lines.append("  approx  \(limit.value(.digits(60)).scientific(significantDigits: 50))")
       return lines
     case .zeroDenominator, .notConverging:
@@ -120,7 +136,10 @@ struct PCFReport: Sendable {
     o.add("b", pcf.b.description)
     o.add("depth", limit.depth)
     o.add("status", Self.statusName(limit.status))
-    if let exact = limit.exactValue {
+    if limit.terminationIndex != nil && limit.exactValue == nil {
+      o.add("value", "infinite")
+      o.add("digits", nil as Int?)
+    } else if let exact = limit.exactValue {
       // Every place of an exact rational is certified; show as many as asked (default 100).
       o.add("value", value)
       o.add("digits", shownPlaces)
@@ -171,8 +190,15 @@ struct PCFReport: Sendable {
     case .zeroDenominator:
       return "\(pcf): q(N) = 0 at depth \(limit.depth), so the convergent is undefined there; try another depth"
     case .notConverging:
-      return
-        "\(pcf) does not converge at depth \(limit.depth): the differences of convergents are not shrinking (divergent, oscillating or stalled)"
+      return Self.notConverging("\(pcf)", limit)
     }
+  }
+
+  /// The one-line error for a walk that is not converging: proven divergent, or not seen to
+  /// converge at its depth, with the reason.
+  static func notConverging(_ name: String, _ limit: Limit) -> String {
+    let reason = limit.convergenceNote ?? "the differences of convergents are not shrinking"
+    return limit.divergence != nil
+      ? "\(name) diverges: \(reason)" : "\(name) is not seen to converge at depth \(limit.depth): \(reason)"
   }
 }

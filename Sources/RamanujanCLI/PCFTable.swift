@@ -19,7 +19,7 @@ struct PCFTable {
   let rows: [Result<Row, RowError>]
 
   init(path: String) throws {
-    guard let text = readTextFile(path) else { throw RowError(path: path, line: 0, message: "cannot read the file") }
+    let text = try readTextFile(path)
     try self.init(text: text, path: path)
   }
 

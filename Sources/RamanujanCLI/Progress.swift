@@ -48,6 +48,13 @@ struct Progress {
     return "\(Int(x))"
   }
 
+  /// A byte count in kB, MB or GB (powers of 10).
+  static func bytes(_ x: Double) -> String {
+    if x >= 1e9 { return "\(Double(Int(x / 1e7)) / 100) GB" }
+    if x >= 1e6 { return "\(Int(x / 1e6)) MB" }
+    return "\(Int(x / 1e3)) kB"
+  }
+
   static func duration(_ s: Double) -> String {
     guard s.isFinite else { return "?" }
     let t = Int(s.rounded())

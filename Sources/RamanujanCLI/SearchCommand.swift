@@ -36,6 +36,7 @@ struct SearchCommand: AsyncParsableCommand {
   var maxChunks: Int?
 
   func validate() throws {
+    try Self.requireStorePath(store, option: "--store")
     _ = try parsedShard()
     if let threads, !(1...1024).contains(threads) {
       throw ValidationError("--threads must be in 1...1024, got \(threads)")
@@ -47,19 +48,40 @@ struct SearchCommand: AsyncParsableCommand {
   }
 
   func parsedShard() throws -> (index: Int, count: Int) {
-    let parts = shard.split(separator: "/")
+    let parts = shard.split(separator: "/", omittingEmptySubsequences: false)
     guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, (0..<n).contains(i) else {
       throw ValidationError("--shard must be i/N with 0 <= i < N, got '\(shard)'")
     }
     return (i, n)
   }
 
+  /// A store that cannot be opened, is not a store, or holds another spec is a usage error (exit 64),
+  /// not a mathematical "no": `StoreError` becomes `ValidationError`.
+  static func usingStore<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as StoreError { throw ValidationError(error.message) }
+  }
+
+  /// Refuses a store path SQLite would not keep: '' and ':memory:' are databases deleted on exit.
+  static func requireStorePath(_ path: String, option: String) throws {
+    if path.isEmpty {
+      throw ValidationError(
+        "\(option) must name a file, got '' (SQLite would write a temporary database deleted on exit)")
+    }
+    if path == ":memory:" {
+      throw ValidationError("\(option) must name a file, got ':memory:' (SQLite's in-memory database, deleted on exit)")
+    }
+  }
+
   static func loadSpec(_ path: String) throws -> SearchSpec {
-    guard let text = readTextFile(path) else { throw ValidationError("cannot read spec '\(path)'") }
+    let text = try readTextFile(path)
     do { return try SearchSpec(json: text) } catch { throw ValidationError("spec '\(path)': \(error)") }
   }
 
   func run() async throws {
+    do { try await search() } catch let error as StoreError { throw ValidationError(error.message) }
+  }
+
+  func search() async throws {
     let spec = try Self.loadSpec(self.spec)
     let (index, count) = try parsedShard()
     let space = SearchSpace(spec: spec, chunkSize: chunkSize)
@@ -67,15 +89,30 @@ struct SearchCommand: AsyncParsableCommand {
     let run = try db.run(
       for: spec, chunkSize: chunkSize, chunkCount: space.chunkCount,
       programVersion: RamanujanCommand.configuration.version)
-    let done = try db.doneChunks(run)
-    var todo = space.chunks(shard: index, of: count).filter { !done.contains($0) }
-    if let maxChunks { todo = Array(todo.prefix(maxChunks)) }
-    let engine = SearchEngine(space: space)
-    var progress = Progress(total: todo.count, label: "\(spec.name) \(shard)")
+    // Nothing here grows with the space: the shard's chunks are computed from their index and
+    // the done marks are read from the store a window at a time.
+    let remaining = space.chunkCount(shard: index, of: count) - (try db.doneCount(run, shard: index, of: count))
+    let total = min(max(remaining, 0), maxChunks ?? Int.max)
+    var pending = db.pendingChunks(run, in: space, shard: index, of: count)
+    var handedOut = 0
+    if spec.mode == .mitm && total > 0 {
+      let rows = Double(spec.constants.count) * Double(MobiusTable.maximumRows(bound: spec.bound))
+      writeError(
+        "\(spec.name): building the MITM table (bound \(spec.bound), up to \(Progress.si(rows)) rows, peak memory "
+          + "about \(Progress.bytes(SearchSpec.tableBytes(bound: spec.bound, constants: spec.constants.count))))\n")
+    }
+    let engine = SearchEngine(space: space, buildTable: total > 0)
+    var progress = Progress(total: total, label: "\(spec.name) \(shard)")
     var finished = 0
     var candidates = 0
     var hits = 0
-    try await engine.run(chunks: todo, threads: threads ?? availableCores) { result in
+    try await engine.run(
+      next: {
+        guard handedOut < total, let c = try pending.next() else { return nil }
+        handedOut += 1
+        return c
+      }, threads: threads ?? availableCores
+    ) { result in
       // A chunk another process committed meanwhile is not counted twice.
       let committed = try db.commit(result, run: run, shard: shard)
       finished += 1

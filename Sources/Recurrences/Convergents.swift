@@ -31,6 +31,14 @@ public struct Convergents: Sendable, Hashable {
   /// log10 |p(N)/q(N) − p(N−1)/q(N−1)| = log10|minor| − log10|q(N)| − log10|q(N−1)|.
   public var log10Difference: Double { log10Minor - q.log10Magnitude - previousQ.log10Magnitude }
 
+  /// The sign of p(N)/q(N) − p(N−1)/q(N−1) (−1, 0 or 1), from the exact entries; `nil` when a
+  /// denominator is zero.
+  /// - Complexity: two multiplications of the entries.
+  public var differenceSign: Int? {
+    guard !hasZeroDenominator else { return nil }
+    return (p * previousQ - previousP * q).signum * q.signum * previousQ.signum
+  }
+
   /// p(N)/q(N) rounded to `precision`. Precondition: q(N) ≠ 0.
   public func value(_ precision: Precision) -> BigFloat {
     precondition(!q.isZero, "q(\(depth)) = 0: the convergent is undefined")

@@ -9,55 +9,104 @@ import Multiprecision
 /// The limit of a walk read at depth N: value, certified digits, convergence rate, δ and the
 /// factorial-reduction measure.
 ///
-/// Certified digits come from the differences of consecutive convergents at N and at an earlier
-/// depth M (about N/2). With d(n) = |p(n)/q(n) − p(n−1)/q(n−1)|, the error |L − p(N)/q(N)| is
-/// bounded by the tail Σ_{n>N} d(n), estimated by the larger of a geometric model (ratio fitted
-/// between M and N) and a polynomial model d(n) ~ C·n^−k (exponent fitted between M and N), and
-/// never taken below d(N); when the differences alternate in sign (checked at both depths) the
-/// error is bounded by d(N) itself. `digits` is the number of decimal places k with error·2 ≤ 10^−k, so the
-/// value rounded to k places is within one unit of its last place. When d does not decrease at least
-/// like n^−1 between M and N, the walk is reported as not converging.
+/// Certified digits come from the differences of consecutive convergents
+/// d(n) = |p(n)/q(n) − p(n−1)/q(n−1)| at checkpoint depths N/2^k (N/8 … N and below, read from the
+/// same product tree at no extra cost). Digits are certified only when the error model's
+/// assumptions are checked at every checkpoint of the window N/8 … N (see `Convergence`):
+/// d decreasing with a local exponent that does not collapse (a collapse means the differences
+/// tend to a floor: even and odd convergents with different limits), no floor by Aitken's
+/// extrapolation of d, and a sign pattern that is the same at every checkpoint. Then, when the
+/// differences alternate, |L − p(N)/q(N)| ≤ d(N); otherwise the tail Σ_{n>N} d(n) is bounded by the
+/// larger of a geometric model (ratio fitted on the last window) and a polynomial model
+/// d(n) ~ C·n^−k with k the smallest local exponent of the window (k > 1 needed). `digits` is the
+/// number of decimal places k with error·2 ≤ 10^−k. A structural verdict (`divergence`, e.g. the
+/// Stern–Stolz theorem for a PCF) overrides the numbers: such a walk is never converging.
 public struct Limit: Sendable {
   /// What the walk says about its limit at this depth.
   public enum Status: Sendable, Equatable {
     /// Converging; `digits` are certified by the error estimate.
     case converging
-    /// The fraction terminates at n (b(n) = 0): the limit is exactly `exactValue`.
+    /// The fraction terminates at n (b(n) = 0): the limit is exactly `exactValue` (or infinite
+    /// when `exactValue` is `nil`: q(n−1) = 0).
     case terminates(at: Int)
     /// q(N) or q(N−1) is zero.
     case zeroDenominator
-    /// Differences are not shrinking (diverging, oscillating, precision stopped growing), or not
-    /// even the first decimal place is certified.
+    /// Differences are not shrinking as the error model needs (diverging, oscillating, even and
+    /// odd convergents apart, stalled), the walk is too shallow to check the model, or not even
+    /// the first decimal place is certified; `convergenceNote` says which.
     case notConverging
   }
 
   public let final: Convergents
-  /// The convergents at an earlier depth (about N/2), used for the rate and the error model.
-  public let earlier: Convergents?
+  /// The convergents at earlier checkpoint depths, ascending (about N/2^k, k ≥ 1).
+  public let checkpoints: [Convergents]
+  /// For each of `checkpoints` and then `final`: whether the differences of convergents change
+  /// sign there (x(n+1) − x(n) against x(n) − x(n−1)); `nil` when unknown.
+  public let alternations: [Bool?]
   /// The exact value when the fraction terminates.
   public let exactValue: BigRational?
   /// The n with b(n) = 0 where the fraction terminates, with `exactValue`.
   public let terminationIndex: Int?
-  /// Whether the differences of convergents alternate in sign at the earlier and final depths:
-  /// then L lies between consecutive convergents and |L − p(N)/q(N)| ≤ d(N).
-  public let alternating: Bool
+  /// Why the walk cannot converge, proven from its structure (not from the numbers), if so.
+  public let divergence: String?
+  /// The checked error model (computed once).
+  public let convergence: Convergence
 
-  /// A limit read from convergents; `exactValue` and `terminationIndex` for a terminating fraction.
+  /// A limit read from convergents at ascending checkpoint depths ending with `final`;
+  /// `alternations` holds one entry per checkpoint and one for `final` (or is empty: unknown).
   public init(
-    final: Convergents, earlier: Convergents? = nil, alternating: Bool = false,
-    exactValue: BigRational? = nil, terminationIndex: Int? = nil
+    final: Convergents, checkpoints: [Convergents] = [], alternations: [Bool?] = [],
+    exactValue: BigRational? = nil, terminationIndex: Int? = nil, divergence: String? = nil
   ) {
     self.final = final
-    self.earlier = earlier
-    self.alternating = alternating
+    self.checkpoints = checkpoints
+    self.alternations = alternations.count == checkpoints.count + 1 ? alternations : []
     self.exactValue = exactValue
     self.terminationIndex = terminationIndex
+    self.divergence = divergence
+    if exactValue != nil || terminationIndex != nil {
+      convergence = .exact
+    } else if let divergence {
+      convergence = .diverging(divergence)
+    } else {
+      convergence = Convergence(checkpoints: checkpoints + [final], alternations: self.alternations)
+    }
+  }
+
+  /// The checkpoint depths a walk to `depth` should read for `Limit`, ascending, N excluded:
+  /// ⌊N/2^k⌋ ≥ 2 for k = 6…1 (spaced evenly in log n, and free in a product tree); every depth
+  /// from 2 below N when N < 16, so that short walks still have a window to check.
+  public static func checkpointDepths(_ depth: Int) -> [Int] {
+    if depth < 16 { return depth > 2 ? Array(2..<depth) : [] }
+    var out: [Int] = []
+    for k in stride(from: 6, through: 1, by: -1) {
+      let d = depth >> k
+      if d >= 2 && d < depth && out.last != d { out.append(d) }
+    }
+    return out
+  }
+
+  /// The checkpoint nearest N/2, used for the rate and the factorial degree.
+  public var earlier: Convergents? { checkpoints.last }
+
+  /// Whether the differences alternate at every checkpoint of the model's window.
+  public var alternating: Bool { convergence.alternating }
+
+  /// Why the walk is not converging, when it is not; `nil` otherwise.
+  public var convergenceNote: String? {
+    if case .terminates = status { return nil }
+    if final.hasZeroDenominator { return "q(N) or q(N−1) is zero at depth \(depth)" }
+    switch convergence {
+    case .exact, .converging:
+      return digits > 0 ? nil : "not even the first decimal place is certified at depth \(depth)"
+    case .diverging(let reason), .undecided(let reason): return reason
+    }
   }
 
   public var depth: Int { final.depth }
 
   public var status: Status {
-    if exactValue != nil { return .terminates(at: terminationIndex ?? depth + 1) }
+    if exactValue != nil || terminationIndex != nil { return .terminates(at: terminationIndex ?? depth + 1) }
     if final.hasZeroDenominator { return .zeroDenominator }
     // Nothing certified (error estimate ≥ 1/2) means the walk is not converging yet.
     return digits > 0 ? .converging : .notConverging
@@ -65,25 +114,14 @@ public struct Limit: Sendable {
 
   /// log10 of the estimated error |L − p(N)/q(N)|; `nil` when not converging or undefined.
   public var errorLog10: Double? {
-    guard exactValue == nil, !final.hasZeroDenominator else { return nil }
-    let dN = final.log10Difference
-    if dN == -.infinity { return nil }  // equal convergents without termination: stalled
-    guard let earlier, !earlier.hasZeroDenominator, earlier.depth >= 1, earlier.depth < depth else { return dN }
-    let dM = earlier.log10Difference
-    let ratio = Double(depth) / Double(earlier.depth)
-    let k = (dM - dN) / log10(ratio)
-    if alternating && k > 0.05 { return dN }
-    guard k > 1.05 else { return nil }
-    let slope = (dN - dM) / Double(depth - earlier.depth)
-    let r = pow(10, slope)
-    let geometric = r < 1 ? dN + log10(r / (1 - r)) : Double.infinity
-    let polynomial = dN + log10(Double(depth) / (k - 1))
-    return max(dN, geometric, polynomial)
+    guard exactValue == nil, !final.hasZeroDenominator, case .converging(let e, _) = convergence else { return nil }
+    return e
   }
 
   /// Certified decimal places: error·2 ≤ 10^−digits. 0 when not converging; `Int.max` when exact.
   public var digits: Int {
     if exactValue != nil { return .max }
+    if terminationIndex != nil { return 0 }
     guard let e = errorLog10, e.isFinite else { return 0 }
     return max(0, Int((-(e + log10(2.0))).rounded(.down)))
   }
@@ -98,7 +136,7 @@ public struct Limit: Sendable {
   }
 
   /// p(N)/q(N) (or the exact value) rounded to `precision`.
-  /// Precondition: the status is not `.zeroDenominator`.
+  /// Precondition: the status is not `.zeroDenominator`, nor a termination at an infinite value.
   public func value(_ precision: Precision) -> BigFloat {
     if let exactValue { return BigFloat(exactValue, precision: precision) }
     return final.value(precision)
@@ -121,6 +159,7 @@ public struct Limit: Sendable {
   /// `nil`. Empty when nothing is certified.
   public func certifiedText(maxPlaces: Int? = nil) -> String {
     if status == .zeroDenominator || status == .notConverging { return "" }
+    if terminationIndex != nil && exactValue == nil { return "" }  // terminates at an infinite value
     let places = exactValue != nil ? (maxPlaces ?? 100) : min(digits, maxPlaces ?? digits)
     return value(places: places).decimal(places: places)
   }

@@ -27,14 +27,18 @@ public struct LinearRecurrence: Sendable, Hashable {
   }
 
   /// The limit of the ratio of the first two rows' last entries after `depth` steps from `start`,
-  /// with an earlier depth ⌊depth/2⌋ for the error model. Precondition: order ≥ 2, depth ≥ 1.
+  /// with the checkpoints of `Limit.checkpointDepths` (walks at n−1 and n for each) for the
+  /// error model. Precondition: order ≥ 2, depth ≥ 1.
   public func limit(depth: Int, start: Int = 1, threads: Int = availableCores) -> Limit {
     precondition(order >= 2, "a limit needs a recurrence of order ≥ 2")
     precondition(depth >= 1, "depth \(depth) must be ≥ 1")
-    let m = depth / 2
-    let walks = companionMatrix.walk(start: start, depths: m >= 1 ? [m, depth] : [depth], threads: threads)
-    let final = Convergents(depth: depth, matrix: walks.last!)
-    let earlier = m >= 1 ? Convergents(depth: m, matrix: walks[0]) : nil
-    return Limit(final: final, earlier: earlier)
+    let ends = Limit.checkpointDepths(depth) + [depth]
+    let depths = Array(Set(ends.flatMap { [max(0, $0 - 1), $0] })).sorted()
+    let walks = companionMatrix.walk(start: start, depths: depths, threads: threads)
+    let byDepth = Dictionary(uniqueKeysWithValues: zip(depths, walks))
+    return Limit(
+      consecutive: ends.map { n in
+        (Convergents(depth: n - 1, matrix: byDepth[max(0, n - 1)]!), Convergents(depth: n, matrix: byDepth[n]!))
+      })
   }
 }

@@ -6,6 +6,11 @@ import Multiprecision
 ///
 /// Entries are normalised (gcd of the four coefficients 1, first nonzero of (d1, d0) positive) and
 /// degenerate forms (c0·d1 − c1·d0 = 0: a rational, not an expression of x) are left out.
+///
+/// Each row is 16 bytes: the key and the entry packed in 64 bits (constant, d1, d0, c1, c0, most
+/// significant first, so that rows of one key keep the order they were generated in); the value is
+/// recomputed from the entry when a key matches. `estimatedBytes(bound:constants:)` is the peak
+/// memory of building the table, measured (scripts/measure-mitm-table.sh), not guessed.
 /// - Complexity: (2R+1)⁴ evaluations and a sort per constant; lookups are binary searches.
 /// - SeeAlso: Raayoni et al., "Generating conjectures on fundamental constants with the Ramanujan
 ///   Machine", Nature 590 (2021): the MITM-RF algorithm.
@@ -19,23 +24,52 @@ public struct MobiusTable: Sendable {
     public let d1: Int32
   }
 
+  /// One row: the key and the packed entry.
+  struct Row {
+    var key: Int64
+    var packed: UInt64
+  }
+
+  /// The largest coefficient bound the packing holds (12 bits per coefficient).
+  public static let maximumBound = 2047
+  /// The most constants the packing holds (16 bits).
+  public static let maximumConstants = 65535
+
   public let constants: [Constant]
   public let bound: Int
   public let keyDigits: Int
-  let keys: [Int64]
-  let entries: [Entry]
-  let values: [Double]
+  /// The constants' values in double precision, by index.
+  let x: [Double]
+  let rows: [Row]
+
+  /// An upper bound of the rows of one constant: (R+1)(2R+1)³ coefficient tuples with d ≠ 0 normalised.
+  public static func maximumRows(bound: Int) -> Int {
+    let r = bound
+    return (r + 1) * (2 * r + 1) * (2 * r + 1) * (2 * r + 1)
+  }
+
+  /// The peak memory in bytes of building the table: 16 bytes for each of the `maximumRows` rows
+  /// reserved, plus the sort's scratch buffer (half of the rows again), plus 64 MB for the rest of
+  /// the process. Measured on Linux (VmHWM, scripts/measure-mitm-table.sh): within this estimate for
+  /// bounds 10 to 56.
+  public static func estimatedBytes(bound: Int, constants: Int) -> Double {
+    Double(constants) * Double(maximumRows(bound: bound)) * Double(MemoryLayout<Row>.stride) * 1.5 + 64e6
+  }
 
   /// Builds the table for `constants` with coefficient bound `bound`.
+  /// Precondition: 1 ≤ bound ≤ `maximumBound`, at most `maximumConstants` constants.
   public init(constants: [Constant], bound: Int, keyDigits: Int) {
-    precondition(bound >= 1 && bound <= 1000, "table bound \(bound) must be in 1...1000")
+    precondition(bound >= 1 && bound <= Self.maximumBound, "table bound \(bound) must be in 1...\(Self.maximumBound)")
+    precondition(constants.count <= Self.maximumConstants, "at most \(Self.maximumConstants) constants")
     self.constants = constants
     self.bound = bound
     self.keyDigits = keyDigits
-    var rows: [(key: Int64, value: Double, entry: Entry)] = []
+    x = constants.map { $0.value(.bits(64)).doubleValue }
+    var rows: [Row] = []
+    // Reserved once: growing by doubling would hold two copies at the moment it grows.
+    rows.reserveCapacity(constants.count * Self.maximumRows(bound: bound))
     let r = Int32(bound)
-    for (k, constant) in constants.enumerated() {
-      let x = constant.value(.bits(64)).doubleValue
+    for (k, x) in x.enumerated() {
       for d1 in 0...r {
         for d0 in -r...r where d1 > 0 || d0 > 0 {
           let denominator = Double(d0) + Double(d1) * x
@@ -45,19 +79,33 @@ public struct MobiusTable: Sendable {
               if Int(c0) * Int(d1) == Int(c1) * Int(d0) { continue }
               if _gcd(_gcd(Int(c0), Int(c1)), _gcd(Int(d0), Int(d1))) != 1 { continue }
               let v = (Double(c0) + Double(c1) * x) / denominator
-              rows.append((Self.key(v, digits: keyDigits), v, Entry(constant: k, c0: c0, c1: c1, d0: d0, d1: d1)))
+              rows.append(Row(key: Self.key(v, digits: keyDigits), packed: Self.pack(k, c0, c1, d0, d1)))
             }
           }
         }
       }
     }
-    rows.sort { $0.key < $1.key || ($0.key == $1.key && $0.value < $1.value) }
-    keys = rows.map(\.key)
-    values = rows.map(\.value)
-    entries = rows.map(\.entry)
+    rows.sort { $0.key < $1.key || ($0.key == $1.key && $0.packed < $1.packed) }
+    self.rows = rows
   }
 
-  public var count: Int { entries.count }
+  public var count: Int { rows.count }
+
+  static func pack(_ constant: Int, _ c0: Int32, _ c1: Int32, _ d0: Int32, _ d1: Int32) -> UInt64 {
+    func field(_ c: Int32) -> UInt64 { UInt64(c + 2048) }
+    return UInt64(constant) << 48 | field(d1) << 36 | field(d0) << 24 | field(c1) << 12 | field(c0)
+  }
+
+  static func unpack(_ p: UInt64) -> Entry {
+    func field(_ shift: UInt64) -> Int32 { Int32((p >> shift) & 0xFFF) - 2048 }
+    return Entry(constant: Int(p >> 48), c0: field(0), c1: field(12), d0: field(24), d1: field(36))
+  }
+
+  /// The value of an entry in double precision, computed as the table was built.
+  func value(_ e: Entry) -> Double {
+    let x = self.x[e.constant]
+    return (Double(e.c0) + Double(e.c1) * x) / (Double(e.d0) + Double(e.d1) * x)
+  }
 
   /// A key of about `digits` significant digits; values within a relative 10^−digits of each
   /// other get equal or adjacent keys.
@@ -71,26 +119,30 @@ public struct MobiusTable: Sendable {
     return v < 0 ? -packed : packed
   }
 
-  /// The entries whose value agrees with `v` to a relative 10^−(digits−1).
+  /// The entries whose value agrees with `v` to a relative 10^−(keyDigits−1), in key order.
+  ///
+  /// Keys grow with the value's magnitude, so the entries within the tolerance are those whose key
+  /// lies between the keys of the interval's two ends: all of them are scanned. (Probing only the
+  /// keys of v and v(1 ± 10^−keyDigits) missed an entry whose key lies between two probes, as it does
+  /// where a key step is finer than the probes' spacing: mantissas near 2.)
+  /// - Complexity: a binary search, then the rows of about 20 keys.
   public func matches(_ v: Double) -> [Entry] {
     guard v.isFinite, v != 0 else { return [] }
     var out: [Entry] = []
     let tolerance = Swift.abs(v) * _pow10(-(keyDigits - 1))
-    var seen = Set<Int64>()
-    for probe in [v * (1 - _pow10(-keyDigits)), v, v * (1 + _pow10(-keyDigits))] {
-      let k = Self.key(probe, digits: keyDigits)
-      guard seen.insert(k).inserted else { continue }
-      var lo = 0
-      var hi = keys.count
-      while lo < hi {
-        let mid = (lo + hi) / 2
-        if keys[mid] < k { lo = mid + 1 } else { hi = mid }
-      }
-      var i = lo
-      while i < keys.count && keys[i] == k {
-        if Swift.abs(values[i] - v) <= tolerance { out.append(entries[i]) }
-        i += 1
-      }
+    let ends = [v - tolerance, v + tolerance].map { Self.key($0, digits: keyDigits) }
+    let (first, last) = (ends.min()!, ends.max()!)
+    var lo = 0
+    var hi = rows.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if rows[mid].key < first { lo = mid + 1 } else { hi = mid }
+    }
+    var i = lo
+    while i < rows.count && rows[i].key <= last {
+      let entry = Self.unpack(rows[i].packed)
+      if Swift.abs(value(entry) - v) <= tolerance { out.append(entry) }
+      i += 1
     }
     return out
   }

@@ -39,7 +39,9 @@ public struct PolynomialTemplate: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The plain polynomial c0 + c1·n + … + c_d·n^d with parameters named `prefix0`…`prefix{d}`.
+  /// Precondition: degree ≥ 0.
   public static func plain(degree: Int, prefix: String) -> PolynomialTemplate {
+    precondition(degree >= 0, "a plain polynomial has a degree ≥ 0, got \(degree)")
     let text = (0...degree).map { k in k == 0 ? "\(prefix)0" : (k == 1 ? "\(prefix)1*n" : "\(prefix)\(k)*n^\(k)") }
       .joined(separator: " + ")
     return try! PolynomialTemplate(parsing: text)
@@ -68,6 +70,20 @@ public struct PolynomialTemplate: Sendable, Hashable, CustomStringConvertible {
     return out
   }
 
+  /// An upper bound of |coefficient of n^k| (k = 0…degree) over all parameter values with
+  /// |value j| ≤ `magnitudes[j]` (in `parameters` order), in floating point (+∞ when huge).
+  public func coefficientBounds(_ magnitudes: [Double]) -> [Double] {
+    terms.map { row in
+      row.reduce(0.0) { sum, term in
+        var m = Double(term.coefficient.magnitude)
+        for (j, e) in term.exponents.enumerated() where e > 0 {
+          for _ in 0..<e { m *= magnitudes[j] }
+        }
+        return sum + m
+      }
+    }
+  }
+
   /// The polynomial for one assignment.
   public func polynomial(_ values: [Int]) -> Polynomial? { coefficients(values).map { Polynomial($0) } }
 }
@@ -77,7 +93,9 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
   public let input: String
   public let column: Int
   public let reason: String
-  public var description: String { "cannot read template '\(input)' at column \(column): \(reason)" }
+  public var description: String {
+    _ExpressionLimits.escaped("cannot read template '\(input)' at column \(column): \(reason)")
+  }
 }
 
 /// Sparse multivariate polynomial over symbols [n, parameters…]: exponent vector → coefficient.
@@ -90,11 +108,18 @@ func _normalized(_ k: [Int]) -> [Int] {
   return k
 }
 
+/// Reads a template in one pass: sum := product (('+'|'-') product)*;
+/// product := unary (('*'|juxtaposition) unary)*; unary := ('+'|'-')* power;
+/// power := atom (('^'|'**') integer)?; atom := integer | name | '(' sum ')'.
+/// Recursion only through parentheses, at most `_ExpressionLimits.maximumNesting` deep; every
+/// product is charged to a work budget before it is expanded.
 struct _TemplateParser {
   let text: String
   let chars: [Character]
   var position = 0
   var names: [String] = []
+  var nesting = 0
+  var work = 0.0
 
   init(text: String) {
     self.text = text
@@ -119,23 +144,38 @@ struct _TemplateParser {
 
   /// The largest power of n or of a parameter a product may reach.
   static let maximumExponent = 64
+  /// The most distinct parameters a template may name.
+  static let maximumParameters = 100
+  /// The most work (term pairs, weighted by the length of their exponent vectors) reading one
+  /// template may take: far above any search space, well below a second.
+  static let maximumWork = 2_000_000.0
 
-  /// x + sign·y, or an error at the operator (index `at`) if a coefficient leaves 64 bits.
-  func add(_ x: _Sparse, _ y: _Sparse, sign: Int = 1, at: Int) throws(TemplateError) -> _Sparse {
-    var r = x
+  /// Charges `cost` to the work budget, or refuses at `at`.
+  mutating func spend(_ cost: Double, at: Int) throws(TemplateError) {
+    work += cost
+    guard work <= Self.maximumWork else {
+      throw error(
+        "too large to expand: about \(_formatCount(work)) term operations, above the limit of "
+          + _formatCount(Self.maximumWork), at: at)
+    }
+  }
+
+  /// x + sign·y in place, or an error at the operator (index `at`) if a coefficient leaves 64 bits.
+  mutating func add(_ x: inout _Sparse, _ y: _Sparse, sign: Int = 1, at: Int) throws(TemplateError) {
+    try spend(Double(y.count), at: at)
     for (k, v) in y {
       let key = _normalized(k)
       let (term, o1) = v.multipliedReportingOverflow(by: sign)
-      let (s, o2) = r[key, default: 0].addingReportingOverflow(term)
+      let (s, o2) = x[key, default: 0].addingReportingOverflow(term)
       if o1 || o2 { throw error("coefficient beyond 64 bits", at: at) }
-      r[key] = s
+      x[key] = s == 0 ? nil : s
     }
-    return r.filter { $0.value != 0 }
   }
 
   /// x·y, or an error at the operator (index `at`) if a coefficient leaves 64 bits or a power of n
   /// or of a parameter exceeds `maximumExponent`.
-  func multiply(_ x: _Sparse, _ y: _Sparse, at: Int) throws(TemplateError) -> _Sparse {
+  mutating func multiply(_ x: _Sparse, _ y: _Sparse, at: Int) throws(TemplateError) -> _Sparse {
+    try spend(Double(x.count) * Double(y.count) * Double(1 + (names.count + 1) / 8), at: at)
     var r: _Sparse = [:]
     for (kx, vx) in x {
       for (ky, vy) in y {
@@ -162,8 +202,17 @@ struct _TemplateParser {
       let at = position
       position += 1
       let operand = try product()
-      result = try add(result, operand, sign: c == "+" ? 1 : -1, at: at)
+      try add(&result, operand, sign: c == "+" ? 1 : -1, at: at)
     }
+  }
+
+  /// Whether a number starts at `position` right after another number and spaces (`2 3`,
+  /// `1 000`): ambiguous, so refused rather than multiplied.
+  func followsNumber() -> Bool {
+    guard let c = peek(), c.isASCII, c.isNumber, position > 0, chars[position - 1].isWhitespace else { return false }
+    var i = position - 1
+    while i > 0, chars[i].isWhitespace { i -= 1 }
+    return chars[i].isASCII && chars[i].isNumber
   }
 
   mutating func product() throws(TemplateError) -> _Sparse {
@@ -176,7 +225,8 @@ struct _TemplateParser {
         position += 1
         let operand = try unary()
         result = try multiply(result, operand, at: at)
-      } else if c.isNumber || c == "(" || c.isLetter {
+      } else if c.isNumber || c == "(" || c.isLetter || c == "_" {
+        if followsNumber() { throw error("two numbers in a row: write '*' between them to multiply") }
         let operand = try unary()
         result = try multiply(result, operand, at: at)
       } else {
@@ -187,13 +237,21 @@ struct _TemplateParser {
 
   mutating func unary() throws(TemplateError) -> _Sparse {
     skip()
-    if let c = peek(), c == "-" || c == "+" {
-      let at = position
+    var negative = false
+    var at = position
+    while let c = peek(), c == "-" || c == "+" {
+      if c == "-" {
+        if !negative { at = position }
+        negative.toggle()
+      }
       position += 1
-      let operand = try unary()
-      return c == "-" ? try add([:], operand, sign: -1, at: at) : operand
+      skip()
     }
-    return try power()
+    let operand = try power()
+    guard negative else { return operand }
+    var result: _Sparse = [:]
+    try add(&result, operand, sign: -1, at: at)
+    return result
   }
 
   mutating func power() throws(TemplateError) -> _Sparse {
@@ -239,6 +297,9 @@ struct _TemplateParser {
       if let i = names.firstIndex(of: name) {
         index = i
       } else {
+        guard names.count < Self.maximumParameters else {
+          throw error("more than \(Self.maximumParameters) parameters", at: start)
+        }
         names.append(name)
         index = names.count - 1
       }
@@ -247,11 +308,16 @@ struct _TemplateParser {
       return [monomial: 1]
     }
     if c == "(" {
+      guard nesting < _ExpressionLimits.maximumNesting else {
+        throw error("parentheses nest deeper than \(_ExpressionLimits.maximumNesting)")
+      }
+      nesting += 1
       position += 1
       let inner = try sum()
       skip()
       guard peek() == ")" else { throw error("missing ')'") }
       position += 1
+      nesting -= 1
       return inner
     }
     throw error("unexpected '\(c)'")

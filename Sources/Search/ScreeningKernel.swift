@@ -9,6 +9,12 @@ import _RamanujanShims
 /// Swift `SIMD8<Double>`, the reference the tests compare it with.
 /// - Complexity: depth × (4 multiply-adds + deg a + deg b additions) per lane.
 public enum ScreeningKernel {
+  /// Steps between two rescalings of the state (both kernels: `n & 15 == 0`).
+  public static let rescaleInterval = 16
+  /// log2 of the largest growth of the state between two rescalings that stays inside the double
+  /// range (2^1024) with a margin; `SearchSpec` refuses spaces that could exceed it.
+  public static let maximumGrowthLog2 = 1000.0
+
   /// What screening says about one candidate.
   public struct Result: Sendable, Hashable {
     /// p(N)/q(N) in double precision (NaN when q(N) = 0 or the walk left the double range).

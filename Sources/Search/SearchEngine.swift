@@ -12,12 +12,14 @@ public struct SearchEngine: Sendable {
   let filter: CandidateFilter
   let table: MobiusTable?
 
-  /// Prepares the engine (builds the MITM table in MITM mode).
-  public init(space: SearchSpace) {
+  /// Prepares the engine: builds the MITM table in MITM mode, unless `buildTable` is false (an
+  /// engine that will process no chunk need not pay for it; processing a MITM chunk without the
+  /// table finds no match).
+  public init(space: SearchSpace, buildTable: Bool = true) {
     self.space = space
     filter = CandidateFilter(space: space)
     table =
-      space.spec.mode == .mitm
+      space.spec.mode == .mitm && buildTable
       ? MobiusTable(constants: space.spec.constants, bound: space.spec.bound, keyDigits: space.spec.keyDigits) : nil
   }
 
@@ -37,10 +39,12 @@ public struct SearchEngine: Sendable {
     public var hits: [Hit] = []
   }
 
-  /// Processes one chunk.
+  /// Processes one chunk. Candidates are filtered and screened 8 at a time as they are decoded,
+  /// so the memory of a chunk does not grow with the chunk size.
   public func process(chunk: Int) -> ChunkResult {
     var result = ChunkResult(chunk: chunk)
-    var kept: [Candidate] = []
+    var batch: [Candidate] = []
+    batch.reserveCapacity(8)
     for index in space.range(ofChunk: chunk) {
       result.candidates += 1
       guard let c = space.candidate(index) else {
@@ -49,17 +53,26 @@ public struct SearchEngine: Sendable {
       }
       if let reason = filter.reason(c) {
         result.filtered[reason, default: 0] += 1
-      } else {
-        kept.append(c)
+        continue
+      }
+      batch.append(c)
+      if batch.count == 8 {
+        search(batch, into: &result)
+        batch.removeAll(keepingCapacity: true)
       }
     }
-    switch space.spec.mode {
-    case .mitm: mitm(kept, into: &result)
-    case .factorialReduction: factorialReduction(kept, into: &result)
-    }
+    if !batch.isEmpty { search(batch, into: &result) }
     result.hits.sort { ($0.canonicalKey, $0.index) < ($1.canonicalKey, $1.index) }
     result.unverified.sort { ($0.canonicalKey, $0.index) < ($1.canonicalKey, $1.index) }
     return result
+  }
+
+  /// Screens, matches and verifies up to 8 candidates that passed the filters.
+  func search(_ batch: [Candidate], into result: inout ChunkResult) {
+    switch space.spec.mode {
+    case .mitm: mitm(batch, into: &result)
+    case .factorialReduction: factorialReduction(batch, into: &result)
+    }
   }
 
   func mitm(_ kept: [Candidate], into result: inout ChunkResult) {

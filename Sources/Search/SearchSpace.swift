@@ -13,25 +13,39 @@ public struct SearchSpace: Sendable {
     precondition(chunkSize >= 1, "chunk size \(chunkSize) must be ≥ 1")
     self.spec = spec
     self.chunkSize = chunkSize
-    let names = spec.parameters.map(\.name)
-    aIndices = spec.a.parameters.map { names.firstIndex(of: $0)! }
-    bIndices = spec.b.parameters.map { names.firstIndex(of: $0)! }
+    let position = Dictionary(uniqueKeysWithValues: spec.parameters.enumerated().map { ($1.name, $0) })
+    aIndices = spec.a.parameters.map { position[$0]! }
+    bIndices = spec.b.parameters.map { position[$0]! }
   }
 
   public var size: Int { spec.size }
-  public var chunkCount: Int { (size + chunkSize - 1) / chunkSize }
+  /// ⌈size / chunkSize⌉, without the overflow of size + chunkSize − 1.
+  public var chunkCount: Int { size / chunkSize + (size % chunkSize == 0 ? 0 : 1) }
 
-  /// The chunks of shard `index` of `count` (0 ≤ index < count).
-  public func chunks(shard index: Int, of count: Int) -> [Int] {
+  /// The chunks of shard `index` of `count` (0 ≤ index < count): index, index + count, … below
+  /// `chunkCount`, computed as they are read (a space of 10^11 chunks takes no memory).
+  public func chunks(shard index: Int, of count: Int) -> StrideTo<Int> {
     precondition(count >= 1 && (0..<count).contains(index), "shard \(index)/\(count) is out of range")
-    return Array(stride(from: index, to: chunkCount, by: count))
+    return stride(from: index, to: chunkCount, by: count)
   }
 
-  /// Candidate indices of a chunk.
-  public func range(ofChunk c: Int) -> Range<Int> { c * chunkSize..<min((c + 1) * chunkSize, size) }
+  /// The number of chunks of shard `index` of `count`.
+  public func chunkCount(shard index: Int, of count: Int) -> Int {
+    precondition(count >= 1 && (0..<count).contains(index), "shard \(index)/\(count) is out of range")
+    return index < chunkCount ? (chunkCount - 1 - index) / count + 1 : 0
+  }
 
-  /// Parameter values of candidate `index`.
+  /// Candidate indices of a chunk. Precondition: 0 ≤ c < chunkCount.
+  public func range(ofChunk c: Int) -> Range<Int> {
+    precondition(c >= 0 && c < chunkCount, "chunk \(c) is not in 0..<\(chunkCount)")
+    // c·chunkSize < size, so neither bound leaves 64 bits.
+    let lower = c * chunkSize
+    return lower..<(lower + min(chunkSize, size - lower))
+  }
+
+  /// Parameter values of candidate `index`. Precondition: 0 ≤ index < size.
   public func values(_ index: Int) -> [Int] {
+    precondition(index >= 0 && index < size, "candidate \(index) is not in 0..<\(size)")
     var rest = index
     var out = [Int](repeating: 0, count: spec.parameters.count)
     for k in stride(from: spec.parameters.count - 1, through: 0, by: -1) {

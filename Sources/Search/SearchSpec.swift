@@ -1,5 +1,7 @@
 import Foundation
 import Identification
+import Multiprecision
+import Polynomials
 
 /// A search space and how to search it, read from a JSON spec file (see docs/search-spec.md).
 ///
@@ -57,12 +59,14 @@ public struct SearchSpec: Sendable, Hashable {
   public static let maximumSize = 1e15
   /// The most memory, in bytes, the MITM table may take.
   public static let maximumTableBytes = 2e9
+  /// The most target constants a spec may name.
+  public static let maximumConstants = 16
+  /// The highest degree in n: the screening kernel keeps 16 forward differences per polynomial.
+  public static let maximumDegree = 15
 
-  /// The approximate memory in bytes of the MITM table: (2R+1)³(R+1) rows of about 40 bytes for
-  /// each constant.
+  /// The peak memory in bytes of building the MITM table (see `MobiusTable.estimatedBytes`).
   public static func tableBytes(bound: Int, constants: Int) -> Double {
-    let r = Double(bound)
-    return Double(constants) * (2 * r + 1) * (2 * r + 1) * (2 * r + 1) * (r + 1) * 40
+    MobiusTable.estimatedBytes(bound: bound, constants: constants)
   }
 
   /// The digits a MITM hit must be certified to under the project's `PrecisionDiscipline`: the
@@ -76,7 +80,8 @@ public struct SearchSpec: Sendable, Hashable {
 public struct SpecError: Error, Sendable, Equatable, CustomStringConvertible {
   public let message: String
   public init(_ message: String) { self.message = message }
-  public var description: String { message }
+  /// One line: control characters (from JSON keys or strings) are shown as escapes such as `\n`.
+  public var description: String { _ExpressionLimits.escaped(message) }
 }
 
 extension SearchSpec {
@@ -85,25 +90,31 @@ extension SearchSpec {
     "verify_max_depth", "reduction_depth", "reduction_threshold",
   ]
   static let sideKeys: Set<String> = ["template", "degree", "range", "coefficients"]
-  /// The highest degree in n the screening kernel supports.
-  static let maximumDegree = 15
+  /// The largest magnitude of a parameter value.
+  static let maximumParameter = 1_000_000_000
+  /// The longest name.
+  static let maximumNameLength = 200
 
   /// Reads and validates a spec from JSON text.
   /// - Throws: `SpecError` naming the offending key, before any work starts.
   public init(json text: String) throws(SpecError) {
-    let object: Any
+    let document: _JSONValue
     do {
-      object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+      document = try _JSONParser.parse(text)
     } catch {
-      throw SpecError("the spec is not valid JSON: \(Self.jsonMessage(error))")
+      if let key = error.duplicateKey {
+        throw SpecError("duplicate key '\(key)': each key may be given once")
+      }
+      throw SpecError("the spec is not valid JSON: \(error.message)")
     }
-    guard let root = object as? [String: Any] else { throw SpecError("the spec must be a JSON object") }
-    for key in root.keys.sorted() where !Self.knownKeys.contains(key) {
-      throw SpecError("unknown key '\(key)'; known keys: \(Self.knownKeys.sorted().joined(separator: ", "))")
-    }
+    guard let root = document.objectMembers else { throw SpecError("the spec must be a JSON object") }
+    try Self.requireKnown(root, known: Self.knownKeys, prefix: "")
     name = try Self.string(root, "name")
     guard name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }), !name.isEmpty else {
       throw SpecError("'name' must be letters, digits, '-', '_' or '.', got '\(name)'")
+    }
+    guard name.count <= Self.maximumNameLength else {
+      throw SpecError("'name' must be at most \(Self.maximumNameLength) characters, got \(name.count)")
     }
     let modeText = try Self.string(root, "mode", default: "mitm")
     guard let mode = Mode(rawValue: modeText) else {
@@ -113,42 +124,40 @@ extension SearchSpec {
     self.mode = mode
     var ranges: [String: ClosedRange<Int>] = [:]
     if let p = root["parameters"] {
-      guard let dict = p as? [String: Any] else {
+      guard let dict = p.objectMembers else {
         throw SpecError("'parameters' must be an object of name: [low, high]")
       }
-      for (k, v) in dict { ranges[k] = try Self.range(v, key: "parameters.\(k)") }
+      for k in dict.keys.sorted() { ranges[k] = try Self.range(dict[k]!, key: "parameters.\(k)") }
     }
     var parameterRanges = ranges
-    a = try Self.side(root, "a", prefix: "a", ranges: &parameterRanges)
-    b = try Self.side(root, "b", prefix: "b", ranges: &parameterRanges)
+    a = try Self.side(root, "a", ranges: &parameterRanges)
+    b = try Self.side(root, "b", ranges: &parameterRanges)
     var ordered: [(String, ClosedRange<Int>)] = []
-    for name in a.parameters + b.parameters where !ordered.contains(where: { $0.0 == name }) {
+    var seen = Set<String>()
+    for name in a.parameters + b.parameters where seen.insert(name).inserted {
       guard let r = parameterRanges[name] else { throw SpecError("parameter '\(name)' has no range in 'parameters'") }
       ordered.append((name, r))
     }
-    for k in ranges.keys.sorted() where !ordered.contains(where: { $0.0 == k }) {
+    for k in ranges.keys.sorted() where !seen.contains(k) {
       throw SpecError("'parameters.\(k)' is not used by a or b")
     }
     parameters = ordered
-    guard let list = root["constants"] as? [Any], !list.isEmpty else {
-      throw SpecError("'constants' must be a non-empty list of constant names, e.g. [\"zeta(3)\"]")
-    }
-    constants = try list.enumerated().map { (i, item) throws(SpecError) -> Constant in
-      guard let s = item as? String else { throw SpecError("'constants[\(i)]' must be a string") }
-      do { return try Constant(name: s) } catch { throw SpecError("'constants[\(i)]': \(error)") }
-    }
+    try Self.requireNonzero(a, key: "a", ranges: parameterRanges, why: "a ≡ 0 gives no continued fraction")
+    try Self.requireNonzero(b, key: "b", ranges: parameterRanges, why: "b ≡ 0 ends every PCF at a(0)")
+    constants = try Self.constants(root)
     bound = try Self.int(root, "bound", default: 10, in: 1...200)
     screenDepth = try Self.int(root, "screen_depth", default: 1000, in: 10...100_000)
     keyDigits = try Self.int(root, "key_digits", default: 10, in: 4...14)
     verifyDigits = try Self.int(root, "verify_digits", default: mode == .mitm ? 100 : 12, in: 5...100_000)
     verifyMaxDepth = try Self.int(root, "verify_max_depth", default: 20_000, in: 10...10_000_000)
     reductionDepth = try Self.int(root, "reduction_depth", default: 64, in: 8...10_000)
-    reductionThreshold = try Self.double(root, "reduction_threshold", default: 0.5)
+    reductionThreshold = try Self.double(root, "reduction_threshold", default: 0.5, in: 0...100)
     // Ranges are never empty, so the space has at least one candidate; the product is taken in
-    // Double so that a huge space cannot overflow before it is rejected.
+    // Double so that a huge space cannot overflow before it is rejected (below 2^53 it is exact).
     guard parameters.reduce(1.0, { $0 * Double($1.range.count) }) < Self.maximumSize else {
       throw SpecError("the space has more than 10^15 candidates; split it into several specs")
     }
+    try requireVerifiable()
     if mode == .mitm {
       let bytes = Self.tableBytes(bound: bound, constants: constants.count)
       guard bytes <= Self.maximumTableBytes else {
@@ -157,83 +166,206 @@ extension SearchSpec {
             + "\(constants.count) constant\(constants.count == 1 ? "" : "s") (at most 2 GB); lower 'bound' or split 'constants'"
         )
       }
+      try requireScreenable()
       let required = Self.minimumVerifyDigits(bound: bound)
       guard verifyDigits >= required else {
         throw SpecError(
           "'verify_digits' must be at least \(required) for 'bound' \(bound) (the precision discipline: "
             + "2 × \(4 * String(bound).count) coefficient digits + 10), got \(verifyDigits)")
       }
+    } else {
+      try Self.requireIndependent(constants)
     }
   }
 
-  static func jsonMessage(_ error: Error) -> String {
-    let text = String(describing: error)
-    if let r = text.range(of: "NSDebugDescription=") {
-      return String(text[r.upperBound...].prefix { $0 != "," && $0 != "}" })
+  /// Bounds A ≥ |a(n)| and B ≥ |b(n)| for 1 ≤ n ≤ `depth` over the whole space.
+  func magnitudes(depth: Int) -> (a: Double, b: Double) {
+    let magnitude = Dictionary(
+      uniqueKeysWithValues: parameters.map {
+        ($0.name, Double(max($0.range.lowerBound.magnitude, $0.range.upperBound.magnitude)))
+      })
+    func bound(_ t: PolynomialTemplate) -> Double {
+      let coefficients = t.coefficientBounds(t.parameters.map { magnitude[$0]! })
+      return coefficients.reversed().reduce(0.0) { $0 * Double(depth) + $1 }
     }
-    return "malformed JSON"
+    return (bound(a), bound(b))
   }
 
-  static func string(_ root: [String: Any], _ key: String, default value: String? = nil) throws(SpecError) -> String {
+  /// The most decimal digits an exact verification walk may reach: about 2 s of GMP arithmetic
+  /// per candidate on one core (a walk of Brouncker's PCF to depth 3·10^5, 1.8·10^6 digits).
+  public static let maximumWalkDigits = 2e6
+
+  /// The digits of p(N) an exact walk to depth N reaches at most: N·log10 r(N), r(N) the growth
+  /// bound of one step (see `screeningGrowthLog2`).
+  func walkDigits(depth: Int) -> Double {
+    let (a, b) = magnitudes(depth: depth)
+    let r = a / 2 + (a * a / 4 + b).squareRoot()
+    return Double(depth) * Swift.max(1, log10(r))
+  }
+
+  /// The deepest verification walk (factorial-reduction mode confirms at 4 × `verify_max_depth`)
+  /// must stay within `maximumWalkDigits`: a slowly converging match walks all the way there, and
+  /// a walk of 10^8 digits takes minutes and gigabytes.
+  func requireVerifiable() throws(SpecError) {
+    let factor = mode == .mitm ? 1 : 4
+    let limit = Self.maximumWalkDigits
+    guard walkDigits(depth: factor * verifyMaxDepth) > limit else { return }
+    var (lo, hi) = (9, verifyMaxDepth)  // lo fits (or is 9: none does), hi does not
+    while hi - lo > 1 {
+      let mid = lo + (hi - lo) / 2
+      if walkDigits(depth: factor * mid) <= limit { lo = mid } else { hi = mid }
+    }
+    let digits = walkDigits(depth: factor * verifyMaxDepth)
+    let confirm = factor == 1 ? "" : " (confirmed at 4 × the depth)"
+    guard lo >= 10 else {
+      throw SpecError(
+        "a and b grow too fast for exact verification: a walk of 'verify_max_depth' 10\(confirm) could reach "
+          + "10^\(Int(log10(walkDigits(depth: factor * 10)))) digits (at most 2×10^6); use smaller degrees or ranges")
+    }
+    throw SpecError(
+      "'verify_max_depth' \(verifyMaxDepth) lets an exact verification walk\(confirm) reach about "
+        + "\(String(format: "%.1e", digits)) digits per candidate (at most 2×10^6); use 'verify_max_depth' at most \(lo)"
+    )
+  }
+
+  /// log2 of how much the screening state (p, q) can grow between two rescalings of the kernel
+  /// (which scales it back to at most 1 every `ScreeningKernel.rescaleInterval` steps), on walks up
+  /// to `depth`: with A ≥ |a(n)| and B ≥ |b(n)| for n ≤ depth, the first step multiplies by at most
+  /// A + B and each later one by at most r = A/2 + √(A²/4 + B) (r² = A·r + B).
+  func screeningGrowthLog2(depth: Int) -> Double {
+    let (a, b) = magnitudes(depth: depth)
+    let r = a / 2 + (a * a / 4 + b).squareRoot()
+    return log2(a + b) + Double(ScreeningKernel.rescaleInterval - 1) * log2(r)
+  }
+
+  /// The screening walk runs in double precision (largest about 2^1024): a space whose a(n), b(n)
+  /// could carry it out of range between two rescalings would come back "not converged" for every
+  /// candidate, silently. It is refused, naming the deepest `screen_depth` that fits.
+  func requireScreenable() throws(SpecError) {
+    let limit = ScreeningKernel.maximumGrowthLog2
+    guard !(screeningGrowthLog2(depth: screenDepth) <= limit) else { return }
+    var (lo, hi) = (9, screenDepth)  // growth(lo) fits (or lo = 9: none does), growth(hi) does not
+    while hi - lo > 1 {
+      let mid = lo + (hi - lo) / 2
+      if screeningGrowthLog2(depth: mid) <= limit { lo = mid } else { hi = mid }
+    }
+    if lo >= 10 {
+      throw SpecError(
+        "'screen_depth' \(screenDepth) is too deep for the degrees and ranges of a and b: the double-precision "
+          + "screening walk could overflow between its rescalings; use 'screen_depth' at most \(lo), or smaller degrees or ranges"
+      )
+    }
+    throw SpecError(
+      "a and b grow too fast for the double-precision screening walk (it could overflow between its rescalings "
+        + "even at 'screen_depth' 10); use smaller degrees or ranges, or 'mode': 'factorial-reduction'")
+  }
+
+  /// Rejects the first key of `object` not in `known` (sorted order), suggesting a near known key.
+  static func requireKnown(_ object: [String: _JSONValue], known: Set<String>, prefix: String) throws(SpecError) {
+    for key in object.keys.sorted() where !known.contains(key) {
+      let near = known.sorted().filter { _editDistance($0, key) <= 2 }
+      let hint = near.first.map { " (did you mean '\(prefix)\($0)'?)" } ?? ""
+      throw SpecError(
+        "unknown key '\(prefix)\(key)'\(hint); known keys: \(known.sorted().joined(separator: ", "))")
+    }
+  }
+
+  static func string(_ root: [String: _JSONValue], _ key: String, default value: String? = nil) throws(SpecError)
+    -> String
+  {
     guard let v = root[key] else {
       if let value { return value }
       throw SpecError("missing key '\(key)'")
     }
-    guard let s = v as? String else { throw SpecError("'\(key)' must be a string") }
+    guard case .string(let s) = v else { throw SpecError("'\(key)' must be a string") }
     return s
   }
 
-  /// The integer a JSON value holds (not a boolean, not a fraction).
-  static func isInteger(_ v: Any) -> Int? {
-    // JSON true/false arrive as NSNumber of type "c"; `is Bool` is also true for 0 and 1.
-    if let flag = v as? NSNumber, String(cString: flag.objCType) == "c" { return nil }
-    if let i = v as? Int { return i }
-    if let d = v as? Double, d == d.rounded(), Swift.abs(d) < 1e15 { return Int(d) }
-    return nil
+  /// The literal text of a number, shortened for a message.
+  static func literal(_ v: _JSONValue) -> String {
+    guard case .number(let text) = v else { return "?" }
+    return text.count <= 40 ? text : text.prefix(37) + "..."
   }
 
-  static func int(_ root: [String: Any], _ key: String, default value: Int, in allowed: ClosedRange<Int>)
+  /// The integer at `key` in `allowed`.
+  static func int(_ root: [String: _JSONValue], _ key: String, default value: Int, in allowed: ClosedRange<Int>)
     throws(SpecError) -> Int
   {
     guard let v = root[key] else { return value }
-    guard let i = isInteger(v) else { throw SpecError("'\(key)' must be an integer") }
-    guard allowed.contains(i) else {
-      throw SpecError("'\(key)' must be in \(allowed.lowerBound)...\(allowed.upperBound), got \(i)")
-    }
-    return i
+    return try integer(v, key: key, in: allowed)
   }
 
-  static func double(_ root: [String: Any], _ key: String, default value: Double) throws(SpecError) -> Double {
+  static func integer(_ v: _JSONValue, key: String, in allowed: ClosedRange<Int>) throws(SpecError) -> Int {
+    switch v.integer {
+    case .notInteger: throw SpecError("'\(key)' must be an integer")
+    case .outOfRange(let positive):
+      throw SpecError(
+        positive
+          ? "'\(key)' is out of range (max \(allowed.upperBound)), got \(literal(v))"
+          : "'\(key)' is out of range (min \(allowed.lowerBound)), got \(literal(v))")
+    case .integer(let i):
+      guard allowed.contains(i) else {
+        throw SpecError("'\(key)' must be in \(allowed.lowerBound)...\(allowed.upperBound), got \(i)")
+      }
+      return i
+    }
+  }
+
+  static func double(
+    _ root: [String: _JSONValue], _ key: String, default value: Double, in allowed: ClosedRange<Double>
+  ) throws(SpecError) -> Double {
     guard let v = root[key] else { return value }
-    guard let n = v as? NSNumber, String(cString: n.objCType) != "c" else {
-      throw SpecError("'\(key)' must be a number")
+    guard case .number = v else { throw SpecError("'\(key)' must be a number") }
+    guard let d = v.double, allowed.contains(d) else {
+      throw SpecError(
+        "'\(key)' must be in \(Self.shortNumber(allowed.lowerBound))...\(Self.shortNumber(allowed.upperBound)), got \(literal(v))"
+      )
     }
-    return n.doubleValue
+    return d
   }
 
-  static func range(_ v: Any, key: String) throws(SpecError) -> ClosedRange<Int> {
-    guard let pair = v as? [Any], pair.count == 2, let lo = isInteger(pair[0]), let hi = isInteger(pair[1]) else {
+  static func shortNumber(_ d: Double) -> String { d == d.rounded() ? String(Int(d)) : String(d) }
+
+  /// An inclusive range [low, high] within ±`maximumParameter`.
+  static func range(_ v: _JSONValue, key: String) throws(SpecError) -> ClosedRange<Int> {
+    guard case .array(let pair) = v, pair.count == 2 else {
       throw SpecError("'\(key)' must be a range [low, high] of integers")
     }
+    var ends: [Int] = []
+    for (i, end) in pair.enumerated() {
+      switch end.integer {
+      case .notInteger: throw SpecError("'\(key)' must be a range [low, high] of integers")
+      case .outOfRange(let positive):
+        throw SpecError(
+          "'\(key)[\(i)]' is out of range (\(positive ? "max" : "min") \(positive ? "" : "-")\(maximumParameter)), got \(literal(end))"
+        )
+      case .integer(let value): ends.append(value)
+      }
+    }
+    let (lo, hi) = (ends[0], ends[1])
     guard lo <= hi else { throw SpecError("'\(key)' is an empty range [\(lo), \(hi)]") }
-    guard lo >= -1_000_000_000 && hi <= 1_000_000_000 else { throw SpecError("'\(key)' must lie within ±10^9") }
+    guard lo >= -maximumParameter else {
+      throw SpecError("'\(key)[0]' is out of range (min -\(maximumParameter)), got \(lo)")
+    }
+    guard hi <= maximumParameter else {
+      throw SpecError("'\(key)[1]' is out of range (max \(maximumParameter)), got \(hi)")
+    }
     return lo...hi
   }
 
   /// One side (a or b): a template with ranges in 'parameters', or a plain polynomial of a degree
-  /// with one range for all coefficients or a list of ranges (lowest degree first).
-  static func side(_ root: [String: Any], _ key: String, prefix: String, ranges: inout [String: ClosedRange<Int>])
+  /// with one range for all coefficients or a list of ranges (lowest degree first), whose
+  /// parameters are named `a0`, `a1`, … (`b0`, … for b).
+  static func side(_ root: [String: _JSONValue], _ key: String, ranges: inout [String: ClosedRange<Int>])
     throws(SpecError) -> PolynomialTemplate
   {
     guard let v = root[key] else { throw SpecError("missing key '\(key)'") }
-    guard let dict = v as? [String: Any] else {
+    guard let dict = v.objectMembers else {
       throw SpecError("'\(key)' must be an object with 'template' or 'degree'")
     }
-    for k in dict.keys.sorted() where !sideKeys.contains(k) {
-      throw SpecError("unknown key '\(key).\(k)'; known keys: \(sideKeys.sorted().joined(separator: ", "))")
-    }
+    try requireKnown(dict, known: sideKeys, prefix: "\(key).")
     if let t = dict["template"] {
-      guard let text = t as? String else { throw SpecError("'\(key).template' must be a string") }
+      guard case .string(let text) = t else { throw SpecError("'\(key).template' must be a string") }
       for k in ["degree", "range", "coefficients"] where dict[k] != nil {
         throw SpecError("'\(key).\(k)' cannot be used with '\(key).template' (give ranges in 'parameters')")
       }
@@ -244,8 +376,9 @@ extension SearchSpec {
       }
       return template
     }
+    var plain: [ClosedRange<Int>] = []
     if let list = dict["coefficients"] {
-      guard let items = list as? [Any], !items.isEmpty else {
+      guard case .array(let items) = list, !items.isEmpty else {
         throw SpecError("'\(key).coefficients' must be a non-empty list of ranges")
       }
       guard items.count <= maximumDegree + 1 else {
@@ -256,19 +389,85 @@ extension SearchSpec {
       if dict["degree"] != nil || dict["range"] != nil {
         throw SpecError("'\(key).coefficients' cannot be used with '\(key).degree' or '\(key).range'")
       }
-      for (i, item) in items.enumerated() {
-        ranges["\(prefix)\(i)"] = try range(item, key: "\(key).coefficients[\(i)]")
+      for (i, item) in items.enumerated() { plain.append(try range(item, key: "\(key).coefficients[\(i)]")) }
+    } else {
+      guard let d = dict["degree"] else { throw SpecError("'\(key)' needs 'template', 'degree' or 'coefficients'") }
+      guard case .integer(let degree) = d.integer, (0...maximumDegree).contains(degree) else {
+        throw SpecError("'\(key).degree' must be an integer in 0...\(maximumDegree)")
       }
-      return .plain(degree: items.count - 1, prefix: prefix)
+      guard let r = dict["range"] else {
+        throw SpecError("'\(key).range' is missing (the range of every coefficient)")
+      }
+      plain = Array(repeating: try range(r, key: "\(key).range"), count: degree + 1)
     }
-    guard let d = dict["degree"] else { throw SpecError("'\(key)' needs 'template', 'degree' or 'coefficients'") }
-    guard let degree = isInteger(d), (0...12).contains(degree) else {
-      throw SpecError("'\(key).degree' must be an integer in 0...12")
+    for (i, r) in plain.enumerated() {
+      // A plain side names its coefficients itself: a range for the same name in 'parameters'
+      // would be silently overridden.
+      guard ranges["\(key)\(i)"] == nil else {
+        throw SpecError(
+          "'parameters.\(key)\(i)' names a coefficient of the plain side '\(key)', whose ranges '\(key)' gives; rename the parameter"
+        )
+      }
+      ranges["\(key)\(i)"] = r
     }
-    guard let r = dict["range"] else { throw SpecError("'\(key).range' is missing (the range of every coefficient)") }
-    let shared = try range(r, key: "\(key).range")
-    for i in 0...degree { ranges["\(prefix)\(i)"] = shared }
-    return .plain(degree: degree, prefix: prefix)
+    return .plain(degree: plain.count - 1, prefix: key)
+  }
+
+  /// Rejects a side that is zero for every candidate: the zero template, or one whose parameters
+  /// all have a single value at which it vanishes. (A side zero at some values only is fine: those
+  /// candidates are filtered as degenerate.)
+  static func requireNonzero(
+    _ t: PolynomialTemplate, key: String, ranges: [String: ClosedRange<Int>], why: String
+  ) throws(SpecError) {
+    guard t.degree >= 0 else {
+      throw SpecError("'\(key).template' '\(t.text)' is identically zero; \(why)")
+    }
+    let single = t.parameters.compactMap { ranges[$0].flatMap { $0.count == 1 ? $0.lowerBound : nil } }
+    if single.count == t.parameters.count, let c = t.coefficients(single), c.allSatisfy({ $0 == 0 }) {
+      throw SpecError("'\(key)' is zero at its only parameter values; \(why)")
+    }
+  }
+
+  /// The target constants: a non-empty list of distinct catalog names.
+  static func constants(_ root: [String: _JSONValue]) throws(SpecError) -> [Constant] {
+    guard case .array(let list)? = root["constants"], !list.isEmpty else {
+      throw SpecError("'constants' must be a non-empty list of constant names, e.g. [\"zeta(3)\"]")
+    }
+    guard list.count <= maximumConstants else {
+      throw SpecError("'constants' names \(list.count) constants; at most \(maximumConstants) are supported")
+    }
+    var out: [Constant] = []
+    for (i, item) in list.enumerated() {
+      guard case .string(let s) = item else { throw SpecError("'constants[\(i)]' must be a string") }
+      let c: Constant
+      do { c = try Constant(name: s) } catch { throw SpecError("'constants[\(i)]': \(error)") }
+      if let j = out.firstIndex(of: c) {
+        throw SpecError("'constants[\(i)]' '\(s)' is '\(c.name)' again (as 'constants[\(j)]'); name each constant once")
+      }
+      out.append(c)
+    }
+    return out
+  }
+
+  /// Factorial-reduction mode identifies limits in all constants together: constants with an
+  /// integer relation among (1, c₁, …, c_k) (e.g. log(2) and log(4), phi and sqrt(5)) make every
+  /// identification fail, so they are refused up front. The relation is searched with coefficients
+  /// up to 10^4 at 100 digits.
+  static func requireIndependent(_ constants: [Constant]) throws(SpecError) {
+    guard constants.count >= 2 else { return }
+    let precision = Precision.digits(100)
+    let values = [BigFloat(1, precision: precision)] + constants.map { $0.value(precision) }
+    guard let relation = IntegerRelation.find(values, maxCoefficient: 10_000, precision: precision) else { return }
+    // Written with the first nonzero coefficient positive: 2*log(2) - log(4) = 0.
+    let sign = relation.coefficients.first { !$0.isZero }.map { $0 < 0 ? BigInt(-1) : BigInt(1) } ?? 1
+    var text = ""
+    for (m, name) in zip(relation.coefficients.map { $0 * sign }, ["1"] + constants.map(\.name)) where !m.isZero {
+      let magnitude = m.magnitude
+      let term = name == "1" ? "\(magnitude)" : (magnitude == 1 ? name : "\(magnitude)*\(name)")
+      text += text.isEmpty ? (m < 0 ? "-" : "") + term : (m < 0 ? " - " : " + ") + term
+    }
+    throw SpecError(
+      "'constants' are not independent: \(text) = 0; factorial-reduction mode needs independent constants")
   }
 
   /// A canonical text of the validated spec (stable key order): the identity a store keeps.
@@ -276,7 +475,7 @@ extension SearchSpec {
     let ps = parameters.map { "\"\($0.name)\":[\($0.range.lowerBound),\($0.range.upperBound)]" }.joined(separator: ",")
     let cs = constants.map { "\"\($0.name)\"" }.joined(separator: ",")
     return
-      "{\"a\":{\"template\":\"\(a.text)\"},\"b\":{\"template\":\"\(b.text)\"},\"bound\":\(bound),\"constants\":[\(cs)],\"key_digits\":\(keyDigits),"
+      "{\"a\":{\"template\":\"\(_jsonEscaped(a.text))\"},\"b\":{\"template\":\"\(_jsonEscaped(b.text))\"},\"bound\":\(bound),\"constants\":[\(cs)],\"key_digits\":\(keyDigits),"
       + "\"mode\":\"\(mode.rawValue)\",\"name\":\"\(name)\",\"parameters\":{\(ps)},\"reduction_depth\":\(reductionDepth),"
       + "\"reduction_threshold\":\(reductionThreshold),\"screen_depth\":\(screenDepth),\"verify_digits\":\(verifyDigits),"
       + "\"verify_max_depth\":\(verifyMaxDepth)}"
@@ -292,4 +491,39 @@ extension SearchSpec {
     let hex = String(h, radix: 16)
     return String(repeating: "0", count: 16 - hex.count) + hex
   }
+}
+
+/// `text` with the characters JSON strings must escape escaped (ordinary text is unchanged, so
+/// canonical texts and hashes of existing stores stay the same).
+func _jsonEscaped(_ text: String) -> String {
+  var out = ""
+  for scalar in text.unicodeScalars {
+    switch scalar {
+    case "\"": out += "\\\""
+    case "\\": out += "\\\\"
+    case "\n": out += "\\n"
+    case "\r": out += "\\r"
+    case "\t": out += "\\t"
+    case let s where s.value < 0x20:
+      let hex = String(s.value, radix: 16)
+      out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    default: out.unicodeScalars.append(scalar)
+    }
+  }
+  return out
+}
+
+/// The Levenshtein distance of two short strings (for "did you mean" hints).
+func _editDistance(_ x: String, _ y: String) -> Int {
+  let a = Array(x)
+  let b = Array(y)
+  var previous = Array(0...b.count)
+  for i in 1...max(1, a.count) where i <= a.count {
+    var current = [i] + Array(repeating: 0, count: b.count)
+    for j in 1...max(1, b.count) where j <= b.count {
+      current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return previous[b.count]
 }

@@ -14,12 +14,17 @@ final class SQLiteDatabase {
 
   /// Opens the file at `path`: read-write (created when missing), or read-only (never created,
   /// never written).
+  /// - Throws: `StoreError` for an empty path (SQLite would open a private temporary database that
+  ///   vanishes on close) or a file SQLite cannot open.
   init(path: String, readOnly: Bool = false) throws(StoreError) {
     self.path = path
+    guard !path.isEmpty else { throw StoreError("the store path is empty") }
     var db: OpaquePointer?
     let flags =
       (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_FULLMUTEX
-    let status = sqlite3_open_v2(path, &db, flags, nil)
+    // A name starting with "file:" is a URI to an SQLite built with URI names on (e.g.
+    // `file:x.db?mode=memory`); "./" keeps it the plain file name it is.
+    let status = sqlite3_open_v2(path.hasPrefix("file:") ? "./" + path : path, &db, flags, nil)
     guard status == SQLITE_OK, let db else {
       let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
       sqlite3_close(db)
@@ -68,6 +73,16 @@ final class SQLiteDatabase {
   /// Runs one statement with parameters; returns its rows.
   @discardableResult
   func query(_ sql: String, _ parameters: [Value] = []) throws(StoreError) -> [[Value]] {
+    var rows: [[Value]] = []
+    try forEachRow(sql, parameters) { rows.append($0) }
+    return rows
+  }
+
+  /// Runs one statement with parameters and hands each row to `body` as it is read, so that a
+  /// table of any size is read in constant memory.
+  func forEachRow(
+    _ sql: String, _ parameters: [Value] = [], _ body: ([Value]) throws(StoreError) -> Void
+  ) throws(StoreError) {
     var statement: OpaquePointer?
     guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK else {
       throw StoreError("store '\(path)': \(errorMessage)")
@@ -82,13 +97,12 @@ final class SQLiteDatabase {
       case .null: sqlite3_bind_null(statement, index)
       }
     }
-    var rows: [[Value]] = []
     while true {
       let status = sqlite3_step(statement)
       if status == SQLITE_DONE { break }
       guard status == SQLITE_ROW else { throw StoreError("store '\(path)': \(errorMessage)") }
       let count = sqlite3_column_count(statement)
-      rows.append(
+      try body(
         (0..<count).map { c in
           switch sqlite3_column_type(statement, c) {
           case SQLITE_INTEGER: return .integer(Int(sqlite3_column_int64(statement, c)))
@@ -98,7 +112,6 @@ final class SQLiteDatabase {
           }
         })
     }
-    return rows
   }
 }
 

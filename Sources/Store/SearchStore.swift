@@ -188,9 +188,67 @@ public final class SearchStore {
     }
   }
 
-  /// The chunks of `run` already done.
+  /// The chunks of `run` already done, all at once: for small stores and tests (a run resumes
+  /// through `pendingChunks`, which reads them a window at a time).
   public func doneChunks(_ run: Run) throws(StoreError) -> Set<Int> {
     Set(try db.query("SELECT chunk FROM chunks WHERE run_id = ?", [.integer(run.id)]).compactMap { $0[0].int })
+  }
+
+  /// The number of chunks of shard `index` of `count` done (chunk mod count = index).
+  public func doneCount(_ run: Run, shard index: Int, of count: Int) throws(StoreError) -> Int {
+    try db.query(
+      "SELECT count(*) FROM chunks WHERE run_id = ? AND chunk % ? = ?",
+      [.integer(run.id), .integer(count), .integer(index)]
+    ).first?.first?.int ?? 0
+  }
+
+  /// The chunks of `space`'s shard `index` of `count` not done in `run`, in increasing order.
+  /// Neither the shard's chunks nor the done ones are held in memory: the done marks are read a
+  /// window of `PendingChunks.window` shard chunks at a time, as the iteration reaches them.
+  public func pendingChunks(_ run: Run, in space: SearchSpace, shard index: Int, of count: Int) -> PendingChunks {
+    PendingChunks(store: self, run: run, chunks: space.chunks(shard: index, of: count), count: count)
+  }
+
+  /// The chunks of a shard not done, read lazily (see `pendingChunks(_:in:shard:of:)`).
+  /// A chunk another process commits after its window was read is still handed out; committing it
+  /// again is a no-op (`commit` returns `false`).
+  public struct PendingChunks {
+    /// Shard chunks whose done marks one query reads.
+    public static let window = 4096
+    let store: SearchStore
+    let run: Run
+    var chunks: StrideTo<Int>.Iterator
+    let count: Int
+    var done: Set<Int> = []
+    /// The chunks below this one have had their done marks read.
+    var readUpTo = Int.min
+
+    init(store: SearchStore, run: Run, chunks: StrideTo<Int>, count: Int) {
+      self.store = store
+      self.run = run
+      self.chunks = chunks.makeIterator()
+      self.count = count
+    }
+
+    /// The next chunk not done, or `nil` at the end of the shard.
+    public mutating func next() throws(StoreError) -> Int? {
+      while let c = chunks.next() {
+        if c >= readUpTo {
+          // The window [c, c + window·count) holds `window` chunks of the shard; the bound is
+          // clamped so that it cannot overflow.
+          let (span, o1) = Self.window.multipliedReportingOverflow(by: count)
+          let (end, o2) = c.addingReportingOverflow(span)
+          readUpTo = o1 || o2 ? Int.max : end
+          done.removeAll(keepingCapacity: true)
+          try store.db.forEachRow(
+            "SELECT chunk FROM chunks WHERE run_id = ? AND chunk >= ? AND chunk < ? AND chunk % ? = ?",
+            [.integer(run.id), .integer(c), .integer(readUpTo), .integer(count), .integer(c % count)]
+          ) { row throws(StoreError) in if let k = row[0].int { done.insert(k) } }
+        }
+        if !done.contains(c) { return c }
+      }
+      return nil
+    }
   }
 
   /// Writes a chunk's hits and marks it done, in one transaction. A chunk already done (by another
@@ -236,92 +294,103 @@ public final class SearchStore {
   /// Copies the chunks of another store of the same spec that are not done here (e.g. per-shard
   /// files of a Slurm array), with their hits and unverified matches, in one transaction. A chunk
   /// done in both keeps this store's row and hits, so the chunk counts and hits always agree.
-  /// The other store is opened read-only and not written.
+  /// The other store is opened read-only and not written; it is read in pages of `mergePage`
+  /// chunks inside one read transaction (one consistent snapshot), so memory does not grow with
+  /// its size.
   /// - Returns: the number of chunks copied.
   /// - Throws: when the other store holds another spec or chunk size, or cannot be read.
   @discardableResult
   public func merge(from otherPath: String) throws(StoreError) -> Int {
+    try merge(from: otherPath, page: Self.mergePage)
+  }
+
+  @discardableResult
+  func merge(from otherPath: String, page pageSize: Int) throws(StoreError) -> Int {
     let other = try SearchStore(readingFrom: otherPath)
-    // One snapshot of the other store, read before this one is locked.
-    let snapshot = try other.db.transaction(immediate: false) { () throws(StoreError) -> Snapshot? in
+    return try other.db.transaction(immediate: false) { () throws(StoreError) -> Int in
       let theirs = try other.db.query(
         """
         SELECT id, spec_name, spec_hash, spec, program_version, chunk_size, chunk_count FROM runs ORDER BY id LIMIT 1
         """
       ).first
-      guard let theirs, let id = theirs[0].int else { return nil }
-      let rows = { (table: String) throws(StoreError) -> [[SQLiteDatabase.Value]] in
-        try other.db.query(
-          """
-          SELECT candidate, a, b, canonical_key, constants, expression, relation, digits, depth, delta, rate,
-                 factorial_degree FROM \(table) WHERE run_id = ? ORDER BY candidate
-          """, [.integer(id)])
-      }
-      return Snapshot(
-        run: theirs,
-        chunks: try other.db.query(
-          """
-          SELECT chunk, shard, candidates, filtered, screened, converged, matched, unverified, hits, done_at
-          FROM chunks WHERE run_id = ? ORDER BY chunk
-          """, [.integer(id)]),
-        hits: try rows("hits"), unverified: try rows("unverified"))
-    }
-    guard let snapshot else { return 0 }
-    let theirHash = snapshot.run[2].string ?? ""
-    let theirName = snapshot.run[1].string ?? ""
-    let theirChunkSize = snapshot.run[5].int ?? 0
-    return try db.transaction { () throws(StoreError) -> Int in
-      if let mine = try runs().first {
-        guard mine.specHash == theirHash else {
-          throw StoreError(
-            "store '\(otherPath)' holds spec '\(theirName)' (hash \(theirHash)), not '\(mine.specName)' (hash \(mine.specHash))"
-          )
-        }
-        guard mine.chunkSize == theirChunkSize else {
-          throw StoreError(
-            "store '\(otherPath)' was filled with --chunk-size \(theirChunkSize), this one with \(mine.chunkSize)")
-        }
-      } else {
-        try db.query(
-          """
-          INSERT INTO runs(spec_name, spec_hash, spec, program_version, chunk_size, chunk_count)
-          VALUES (?, ?, ?, ?, ?, ?)
-          """, Array(snapshot.run[1...]))
-      }
-      guard let run = try runs().first, run.chunkSize > 0 else {
-        throw StoreError("store '\(path)': the run was not recorded")
-      }
-      let done = try doneChunks(run)
-      let new = Set(snapshot.chunks.compactMap(\.first?.int).filter { !done.contains($0) })
-      for (table, list) in [("hits", snapshot.hits), ("unverified", snapshot.unverified)] {
-        for row in list {
-          guard let candidate = row[0].int, new.contains(candidate / run.chunkSize) else { continue }
+      guard let theirs, let theirID = theirs[0].int else { return 0 }
+      let theirHash = theirs[2].string ?? ""
+      let theirName = theirs[1].string ?? ""
+      let theirChunkSize = theirs[5].int ?? 0
+      return try db.transaction { () throws(StoreError) -> Int in
+        if let mine = try runs().first {
+          guard mine.specHash == theirHash else {
+            throw StoreError(
+              "store '\(otherPath)' holds spec '\(theirName)' (hash \(theirHash)), not '\(mine.specName)' (hash \(mine.specHash))"
+            )
+          }
+          guard mine.chunkSize == theirChunkSize else {
+            throw StoreError(
+              "store '\(otherPath)' was filled with --chunk-size \(theirChunkSize), this one with \(mine.chunkSize)")
+          }
+        } else {
           try db.query(
             """
-            INSERT OR REPLACE INTO \(table)(run_id, candidate, a, b, canonical_key, constants, expression, relation,
-                             digits, depth, delta, rate, factorial_degree) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.integer(run.id)] + row)
+            INSERT INTO runs(spec_name, spec_hash, spec, program_version, chunk_size, chunk_count)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """, Array(theirs[1...]))
         }
+        guard let run = try runs().first, run.chunkSize > 0 else {
+          throw StoreError("store '\(path)': the run was not recorded")
+        }
+        var copied = 0
+        var after = -1
+        while true {
+          let page = try other.db.query(
+            """
+            SELECT chunk, shard, candidates, filtered, screened, converged, matched, unverified, hits, done_at
+            FROM chunks WHERE run_id = ? AND chunk > ? ORDER BY chunk LIMIT ?
+            """, [.integer(theirID), .integer(after), .integer(pageSize)])
+          guard let first = page.first?[0].int, let last = page.last?[0].int else { break }
+          after = last
+          var mine = Set<Int>()
+          try db.forEachRow(
+            "SELECT chunk FROM chunks WHERE run_id = ? AND chunk >= ? AND chunk <= ?",
+            [.integer(run.id), .integer(first), .integer(last)]
+          ) { row throws(StoreError) in if let k = row[0].int { mine.insert(k) } }
+          let new = Set(page.compactMap { $0[0].int }.filter { !mine.contains($0) })
+          guard !new.isEmpty else { continue }
+          // Candidates of chunks first…last: [first·S, (last+1)·S), clamped against overflow.
+          let (low, o1) = first.multipliedReportingOverflow(by: run.chunkSize)
+          let (high, o2) = (last + 1).multipliedReportingOverflow(by: run.chunkSize)
+          for table in ["hits", "unverified"] {
+            try other.db.forEachRow(
+              """
+              SELECT candidate, a, b, canonical_key, constants, expression, relation, digits, depth, delta, rate,
+                     factorial_degree FROM \(table) WHERE run_id = ? AND candidate >= ? AND candidate < ?
+              ORDER BY candidate
+              """, [.integer(theirID), .integer(o1 ? Int.max : low), .integer(o2 ? Int.max : high)]
+            ) { row throws(StoreError) in
+              guard let candidate = row[0].int, new.contains(candidate / run.chunkSize) else { return }
+              try db.query(
+                """
+                INSERT OR REPLACE INTO \(table)(run_id, candidate, a, b, canonical_key, constants, expression, relation,
+                                 digits, depth, delta, rate, factorial_degree) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [.integer(run.id)] + row)
+            }
+          }
+          for row in page {
+            guard let chunk = row[0].int, new.contains(chunk) else { continue }
+            try db.query(
+              """
+              INSERT INTO chunks(run_id, chunk, shard, candidates, filtered, screened, converged, matched, unverified,
+                                 hits, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              """, [.integer(run.id)] + row)
+          }
+          copied += new.count
+        }
+        return copied
       }
-      for row in snapshot.chunks {
-        guard let chunk = row[0].int, new.contains(chunk) else { continue }
-        try db.query(
-          """
-          INSERT INTO chunks(run_id, chunk, shard, candidates, filtered, screened, converged, matched, unverified,
-                             hits, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """, [.integer(run.id)] + row)
-      }
-      return new.count
     }
   }
 
-  /// What `merge(from:)` reads of another store: its run row, chunk rows, hits and unverified rows.
-  struct Snapshot {
-    let run: [SQLiteDatabase.Value]
-    let chunks: [[SQLiteDatabase.Value]]
-    let hits: [[SQLiteDatabase.Value]]
-    let unverified: [[SQLiteDatabase.Value]]
-  }
+  /// Chunk rows `merge(from:)` reads from the other store at a time.
+  static let mergePage = 4096
 
   static func optional(_ x: Double?) -> SQLiteDatabase.Value { x.flatMap { $0.isFinite ? .real($0) : nil } ?? .null }
 
@@ -357,6 +426,7 @@ public final class SearchStore {
   }
 
   /// Totals over the done chunks: candidates, each filter, screened, converged, matched, unverified, hits.
+  /// The filter counts are summed row by row as they are read (constant memory).
   public func statistics() throws(StoreError) -> [String: Int] {
     let rows = try db.query(
       "SELECT count(*), sum(candidates), sum(screened), sum(converged), sum(matched), sum(unverified), sum(hits) FROM chunks"
@@ -366,7 +436,7 @@ public final class SearchStore {
       "chunks": r[0].int ?? 0, "candidates": r[1].int ?? 0, "screened": r[2].int ?? 0, "converged": r[3].int ?? 0,
       "matched": r[4].int ?? 0, "unverified": r[5].int ?? 0, "hits": r[6].int ?? 0,
     ]
-    for row in try db.query("SELECT filtered FROM chunks") {
+    try db.forEachRow("SELECT filtered FROM chunks") { row throws(StoreError) in
       for part in (row[0].string ?? "").dropFirst().dropLast().split(separator: ",") {
         let kv = part.split(separator: ":")
         guard kv.count == 2, let v = Int(kv[1].filter(\.isNumber)) else { continue }

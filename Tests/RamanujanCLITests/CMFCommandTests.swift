@@ -154,7 +154,7 @@ import Testing
         .hasPrefix("a walk limit needs a field of rank at least 2") == true)
     #expect(
       rejection(CMFCheckCommand.self, ["--file", "/nonexistent/field.cmf"])?.hasPrefix(
-        "--file: cannot read '/nonexistent/field.cmf'") == true)
+        "'/nonexistent/field.cmf': no such file") == true)
     let bad = try file("x: [[1, q]]\n")
     #expect(
       rejection(CMFCheckCommand.self, ["--file", bad])?.hasPrefix(

@@ -78,7 +78,7 @@ import Testing
     let divergent = try run(["--a", "1", "--b", "-n^2", "--depth", "100"])
     #expect(
       divergent.failures == [
-        "PCF(1, -n^2) does not converge at depth 100: the differences of convergents are not shrinking (divergent, oscillating or stalled)"
+        "PCF(1, -n^2) is not seen to converge at depth 100: the decay of the differences collapses between depths 25 and 100 (local exponent 1.16 → 0.11): they tend to a floor or oscillate"
       ])
     let zero = try run(["--a", "0", "--b", "1", "--depth", "50"])
     #expect(
@@ -134,11 +134,11 @@ import Testing
   @Test("table errors name the file, the line and what is wrong")
   func tableErrors() throws {
     let base = "/tmp/ramanujan-eval-table-\(UInt32.random(in: 0...UInt32.max))"
-    #expect(throws: PCFTable.RowError.self) { try run(["--file", base + "-missing.tsv"]) }
     do {
       _ = try run(["--file", base + "-missing.tsv"])
+      Issue.record("a missing table must be an error")
     } catch {
-      #expect("\(error)" == "\(base)-missing.tsv:0: cannot read the file")
+      #expect("\(error)" == "'\(base)-missing.tsv': no such file")
     }
     try write("# only comments\n\n", to: base + "-empty.tsv")
     #expect(

@@ -132,7 +132,8 @@ import Testing
     )
     #expect(
       try failure(["--a", "1", "--b", "-1", "--max-depth", "1000"])
-        == "PCF(1, -1) does not converge at depth 1000: the differences of convergents are not shrinking")
+        == "PCF(1, -1) diverges: lead(a)² + 4·lead(b) = -3 < 0 with deg b = 2·deg a: the characteristic roots are complex conjugate, the convergents oscillate"
+    )
     #expect(
       try failure(["--value", Self.value, "--constants", "pi,2*pi+1"])
         == "the constants are not independent: (2*pi+1)-2*pi-1 = 0 holds to 29 digits; remove one of them")

@@ -80,7 +80,7 @@ import Testing
       rejection(SearchCommand.self, [spec, "--store", "x.db", "--max-chunks", "0"])
         == "--max-chunks must be at least 1, got 0")
     #expect(
-      rejection(SlurmCommand.self, ["/nonexistent.json", "--shards", "2"]) == "cannot read spec '/nonexistent.json'")
+      rejection(SlurmCommand.self, ["/nonexistent.json", "--shards", "2"]) == "'/nonexistent.json': no such file")
     let bad = temporary("bad.json")
     try write("{\"name\": \"x\", \"colour\": 1}", to: bad)
     #expect(
@@ -95,7 +95,14 @@ import Testing
     try await SearchCommand.parse([spec, "--store", store]).run()
     let other = temporary("e2.json")
     try write(Self.eSpec.replacingOccurrences(of: "\"bound\": 5", with: "\"bound\": 6"), to: other)
-    await #expect(throws: StoreError.self) { try await SearchCommand.parse([other, "--store", store]).run() }
+    // A usage error (exit 64), naming the store and both specs.
+    let spec2 = try SearchSpec(json: Self.eSpec.replacingOccurrences(of: "\"bound\": 5", with: "\"bound\": 6"))
+    let run = try CLIRun.run(["search", other, "--store", store])
+    #expect(run.status == 64)
+    #expect(
+      run.message
+        == "store '\(store)' holds the run of spec 'e' (hash \(try SearchSpec(json: Self.eSpec).hashText)); spec 'e' has hash \(spec2.hashText): use another --store file"
+    )
   }
 
   @Test("the Slurm script runs one shard per array task")

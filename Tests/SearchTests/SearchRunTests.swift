@@ -98,7 +98,7 @@ import Testing
     let space = SearchSpace(spec: spec, chunkSize: 1000)
     for i in 0..<3 {
       try await Self.run(
-        spec, path: sharded, chunkSize: 1000, chunks: space.chunks(shard: i, of: 3), threads: 1, shard: "\(i)/3")
+        spec, path: sharded, chunkSize: 1000, chunks: Array(space.chunks(shard: i, of: 3)), threads: 1, shard: "\(i)/3")
     }
     #expect(try Self.hits(whole) == (try Self.hits(sharded)))
     #expect(try Self.hits(whole).count > 10)

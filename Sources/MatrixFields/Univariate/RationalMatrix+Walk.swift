@@ -82,23 +82,26 @@ extension RationalMatrix {
   }
 
   /// The limit W[0, last]/W[1, last] of the walk from n = `start` at depth N, read as in
-  /// ramanujantools from the walks at N and N−1 (and at ⌊N/2⌋ and ⌊N/2⌋−1 for the error model
-  /// of `Limit`). Precondition: size ≥ 2, depth ≥ 1, no singular point in range.
+  /// ramanujantools from the walks at N and N−1 (and at each checkpoint n of
+  /// `Limit.checkpointDepths`, the walks at n−2, n−1 and n, for the error model of `Limit`).
+  /// Precondition: size ≥ 2, depth ≥ 1, no singular point in range.
   public func limit(start: Int = 0, depth: Int, threads: Int = availableCores) -> Limit {
     precondition(size >= 2, "a limit needs a matrix of size at least 2")
     precondition(depth >= 1, "depth \(depth) must be at least 1")
-    let half = depth / 2
-    let depths = half >= 2 ? [half - 1, half, depth - 1, depth] : [depth - 1, depth]
+    let ends = Limit.checkpointDepths(depth) + [depth]
+    let depths = Array(Set(ends.flatMap { n in [n - 2, n - 1, n].filter { $0 >= 0 } })).sorted()
     let walks = numerator.walk(start: start, depths: depths, threads: threads)
-    func convergents(_ previous: IntegerMatrix, _ current: IntegerMatrix, _ n: Int) -> Convergents {
-      let last = size - 1
+    let byDepth = Dictionary(uniqueKeysWithValues: zip(depths, walks))
+    let last = size - 1
+    func convergents(_ n: Int) -> Convergents {
+      // Before the first step the walk is the identity (previous column of depth −1 likewise).
+      let current = byDepth[n] ?? .identity(size)
+      let previous = n >= 1 ? (byDepth[n - 1] ?? .identity(size)) : .identity(size)
       return Convergents(
         depth: n,
         matrix: IntegerMatrix([[previous[0, last], current[0, last]], [previous[1, last], current[1, last]]]))
     }
-    let final = convergents(walks[walks.count - 2], walks[walks.count - 1], depth)
-    let earlier = half >= 2 ? convergents(walks[0], walks[1], half) : nil
-    return Limit(final: final, earlier: earlier)
+    return Limit(consecutive: ends.map { n in (convergents(n - 1), convergents(n)) })
   }
 }
 

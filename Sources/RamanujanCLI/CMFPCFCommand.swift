@@ -15,6 +15,7 @@ struct CMFPCFCommand: ParsableCommand {
 
   @OptionGroup var field: FieldOptions
   @OptionGroup var path: TrajectoryOptions
+  @OptionGroup var check: ConservationOptions
 
   @Option(name: .long, help: "Output format: text or json (one object per line).")
   var format: OutputFormat = .text
@@ -24,7 +25,7 @@ struct CMFPCFCommand: ParsableCommand {
   }
 
   func lines() throws -> [String] {
-    let cmf = try field.field()
+    let (cmf, conservation) = try field.checkedField(noCheck: check.noCheck)
     let (t, s) = try path.parsed()
     let matrix: RationalMatrix
     let pcf: PCF
@@ -32,6 +33,8 @@ struct CMFPCFCommand: ParsableCommand {
       matrix = try cmf.trajectoryMatrix(t, start: s, threads: availableCores)
       pcf = try matrix.pcf()
     } catch {
+      // Refused before the work: a usage error (exit 64).
+      if case .tooLarge = error { throw ValidationError("\(fieldLabel(cmf)) along \(t) from \(s): \(error)") }
       throw CMFFailure("\(fieldLabel(cmf)) along \(t) from \(s): \(error)")
     }
     if format == .json {
@@ -39,13 +42,14 @@ struct CMFPCFCommand: ParsableCommand {
       o.add("field", fieldLabel(cmf))
       o.add("trajectory", t.description)
       o.add("start", s.description)
+      o.add("conservation", conservation)
       o.add("a", pcf.a.description)
       o.add("b", pcf.b.description)
       o.add("matrix", matrix.description)
       return [o.text]
     }
     return [
-      "\(fieldLabel(cmf)) along \(t) from \(s)",
+      "\(fieldLabel(cmf)) along \(t) from \(s)" + (conservation == "unchecked" ? uncheckedLabel : ""),
       "  matrix  \(matrix)",
       "  pcf     \(pcf)",
     ]

@@ -18,7 +18,7 @@ struct CMFWalkCommand: ParsableCommand {
   @OptionGroup var field: FieldOptions
   @OptionGroup var path: TrajectoryOptions
 
-  @Option(name: .long, help: "Walk depth N.")
+  @Option(name: .long, parsing: .unconditional, help: "Walk depth N.")
   var depth: Int = 1000
 
   @Option(
@@ -27,6 +27,7 @@ struct CMFWalkCommand: ParsableCommand {
   var identify: String?
 
   @OptionGroup var report: ReportOptions
+  @OptionGroup var check: ConservationOptions
 
   func validate() throws {
     if depth <= 0 { throw ValidationError("--depth must be at least 1, got \(depth)") }
@@ -49,14 +50,32 @@ struct CMFWalkCommand: ParsableCommand {
 
   /// The output lines; a walk that does not converge sets `failure`.
   func lines(failure: inout String?) throws -> [String] {
-    let cmf = try field.field()
+    let (cmf, conservation) = try field.checkedField(noCheck: check.noCheck)
     let (t, s) = try path.parsed()
     let cores = report.cores
     let name = "\(fieldLabel(cmf)) along \(t) from \(s)"
     let limits: [Limit]
+    let depths = report.noDelta ? [depth] : [depth, 2 * depth]
     do {
-      limits = try cmf.limits(t, start: s, depths: report.noDelta ? [depth] : [depth, 2 * depth], threads: cores)
-    } catch {
+      let m = try cmf.trajectoryMatrix(t, start: s, threads: cores)
+      // Memory is refused (exit 64); long walks are announced, with a heartbeat on standard error.
+      let deepest = depths.max()!
+      try WalkCost.check(
+        name, log2Entries: m.numerator.estimatedLog2Entries(start: 0, depth: deepest), size: m.size, depth: deepest)
+      let work = m.estimatedWalkWork(depth: deepest)
+      if work > CMF.walkWorkLimit {
+        writeError(
+          "ramanujan: walking \(name) to depth \(deepest): about \(WalkCost.scientific(Double(work))) bits of work; this may take minutes\n"
+        )
+        limits = try WalkCost.withHeartbeat(name) { try cmf.limits(of: m, t, start: s, depths: depths, threads: cores) }
+      } else {
+        limits = try cmf.limits(of: m, t, start: s, depths: depths, threads: cores)
+      }
+    } catch let error as CMFError {
+      if case .tooLarge = error {
+        // Refused before the work: a usage error (exit 64), like the depth limit.
+        throw ValidationError("\(name): \(error)")
+      }
       throw CMFFailure("\(name): \(error)")
     }
     let limit = limits[0]
@@ -95,6 +114,7 @@ struct CMFWalkCommand: ParsableCommand {
       o.add("trajectory", t.description)
       o.add("start", s.description)
       o.add("depth", limit.depth)
+      o.add("conservation", conservation)
       o.add("status", PCFReport.statusName(limit.status))
       o.add("value", value.isEmpty ? nil : value)
       o.add("digits", limit.digits)
@@ -109,7 +129,7 @@ struct CMFWalkCommand: ParsableCommand {
       }
       return [o.text]
     }
-    var lines = ["\(name) at depth \(limit.depth)"]
+    var lines = ["\(name) at depth \(limit.depth)" + (conservation == "unchecked" ? uncheckedLabel : "")]
     guard limit.status == .converging else { return lines }
     let more =
       shownPlaces < limit.digits ? "… (\(limit.digits - shownPlaces) more certified places; --show-digits)" : ""

@@ -122,9 +122,10 @@ extension CMF {
         }
         let (degree, bits) = _conservationBounds(a, b)
         // Per prime: ε = C/2⁵⁵ + (D/2⁶¹)^k; two primes: ε².
-        let log2Epsilon = max(
-          log2(Double(max(1, bits))) - 55,
-          Double(pointsPerPrime) * (log2(Double(max(1, degree))) - 61)) + 1
+        let log2Epsilon =
+          max(
+            log2(Double(max(1, bits))) - 55,
+            Double(pointsPerPrime) * (log2(Double(max(1, degree))) - 61)) + 1
         exponent = min(exponent, Int((-Double(primes) * log2Epsilon).rounded(.down)))
       }
     }

@@ -22,7 +22,8 @@ extension CMF {
   ///     x: [[0, -x^3], [(x+1)^3, x^3+(x+1)^3+2y(y-1)(2x+1)]]
   ///     y: [[-x^3+2x^2y-2xy^2+y^3, -x^3], [x^3, x^3+2x^2y+2xy^2+y^3]]
   ///
-  /// Blank lines and lines starting with `#` are skipped. Entries are read by
+  /// Lines may end in LF, CRLF or CR; a leading byte-order mark is skipped, and so are blank
+  /// lines and lines starting with `#`. Entries are read by
   /// `MultivariateRationalFunction(parsing:variables:)`. Conservation is not checked here (see
   /// `checkConservation()`).
   /// - Throws: `FieldTextError` naming the line: a line that is not `AXIS: MATRIX`, an axis name
@@ -31,13 +32,17 @@ extension CMF {
   public init(parsing text: String, name: String? = nil) throws(FieldTextError) {
     var axes: [String] = []
     var bodies: [(line: Int, text: String)] = []
-    for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let line = String(raw)._trimmed(" ")._trimmed("\t")._trimmed("\r")
+    // Any line end ("\r\n" is one Character, so splitting on "\n" alone would keep CRLF text as
+    // one line), and a leading byte-order mark.
+    var body = Substring(text)
+    if body.first == "\u{FEFF}" { body = body.dropFirst() }
+    for (index, raw) in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+      let line = String(raw)._trimmedWhitespace
       if line.isEmpty || line.hasPrefix("#") { continue }
       guard let colon = line.firstIndex(of: ":") else {
         throw FieldTextError(line: index + 1, reason: "expected 'AXIS: [[...], ...]', got '\(line)'")
       }
-      let axis = String(line[..<colon])._trimmed(" ")
+      let axis = String(line[..<colon])._trimmedWhitespace
       guard let first = axis.first, first.isLetter,
         axis.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
       else {
@@ -48,7 +53,7 @@ extension CMF {
         throw FieldTextError(line: index + 1, reason: "the axis '\(axis)' is defined twice")
       }
       axes.append(axis)
-      bodies.append((index + 1, String(line[line.index(after: colon)...])._trimmed(" ")))
+      bodies.append((index + 1, String(line[line.index(after: colon)...])._trimmedWhitespace))
     }
     guard !axes.isEmpty else {
       throw FieldTextError(line: 0, reason: "no axis defined: write one line 'AXIS: [[...], ...]' per axis")

@@ -41,6 +41,18 @@ extension CMF {
     precondition(depths.allSatisfy { $0 >= 1 }, "depths \(depths) must be at least 1")
     let m = try trajectoryMatrix(trajectory, start: start, threads: threads)
     try _requireAffordable(m, trajectory, start, depth: depths.max() ?? 0)
+    return try limits(of: m, trajectory, start: start, depths: depths, threads: threads)
+  }
+
+  /// The limits at several depths of the walk of `m`, the trajectory matrix of t from s (from
+  /// `trajectoryMatrix`), without the work limit of `limits(_:start:depths:threads:)`: for a
+  /// caller that estimated the cost itself (`RationalMatrix.estimatedWalkWork`).
+  /// - Throws: `CMFError.singularPoint` for the first singular point up to the largest depth.
+  ///   Precondition: depths ≥ 1, rank ≥ 2.
+  public func limits(
+    of m: RationalMatrix, _ trajectory: Trajectory, start: Position, depths: [Int], threads: Int = availableCores
+  ) throws(CMFError) -> [Limit] {
+    precondition(depths.allSatisfy { $0 >= 1 }, "depths \(depths) must be at least 1")
     try _requireRegular(m, trajectory, start, 0..<(depths.max() ?? 0))
     return depths.map { m.limit(depth: $0, threads: threads) }
   }

@@ -60,6 +60,14 @@ func _parseTuple<T>(_ text: String, _ read: (String) -> T?) -> [T]? {
 }
 
 extension String {
+  /// Without leading and trailing whitespace (spaces, tabs, line ends).
+  var _trimmedWhitespace: String {
+    var s = Substring(self)
+    while let c = s.first, c.isWhitespace { s = s.dropFirst() }
+    while let c = s.last, c.isWhitespace { s = s.dropLast() }
+    return String(s)
+  }
+
   func _trimmed(_ set: Character) -> String {
     var s = Substring(self)
     while s.first == set { s = s.dropFirst() }

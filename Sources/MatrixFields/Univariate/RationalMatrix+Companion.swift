@@ -50,6 +50,22 @@ extension RationalMatrix {
   /// - Throws: `CMFError.recurrenceOrder` when the recurrence is not of order 2, `.tooLarge` when
   ///   the inflated PCF is estimated above `RationalMatrix.pcfDeflationWorkLimit`.
   public func pcf() throws(CMFError) -> PCF {
+    // The order is the rank of the Krylov vectors, read at a random point first: above 2 there
+    // is no PCF, and the exact recurrence of a large matrix is not computed for nothing.
+    if size > 2, let order = _krylovRankModular(), order > 2 { throw .recurrenceOrder(order) }
+    // Before the recurrence: its coefficients have about twice the degree and bits of the
+    // matrix, and deflation costs about deg(a)²·bits(a) (see below).
+    let (d, b) = (
+      Double(max(0, numeratorDegree, denominator.degree)), Double(numeratorEntries.map(_Kronecker.maxBits).max() ?? 0)
+    )
+    let predicted = 8 * d * d * max(1, b)
+    guard predicted <= 2 * Double(RationalMatrix.pcfDeflationWorkLimit) else {
+      throw .tooLarge(
+        what: "the PCF of a trajectory matrix of degree \(Int(d)) with \(Int(b))-bit coefficients",
+        estimate: predicted >= Double(Int.max) ? Int.max : Int(predicted / 2),
+        limit: RationalMatrix.pcfDeflationWorkLimit, unit: "units of work (degree² × bits of a(n))",
+        advice: "use a shorter trajectory")
+    }
     let rec = recurrence()
     guard rec.order == 2 else { throw .recurrenceOrder(rec.order) }
     let c = rec.coefficients
@@ -62,7 +78,7 @@ extension RationalMatrix {
       throw .tooLarge(
         what: "deflating the PCF (a(n) of degree \(degree) with \(_Kronecker.maxBits(inflated.a))-bit coefficients)",
         estimate: work >= Double(Int.max) ? Int.max : Int(work), limit: RationalMatrix.pcfDeflationWorkLimit,
-        unit: "units of work (degree² × bits of a)", advice: "use a shorter trajectory")
+        unit: "units of work (degree² × bits of a(n))", advice: "use a shorter trajectory")
     }
     return inflated.deflatedAll().pcf
   }
@@ -100,4 +116,58 @@ func _nullVector(_ v: [[Polynomial]], rows r: Int) -> [Polynomial]? {
     if !sum.isZero { return nil }
   }
   return c
+}
+
+extension RationalMatrix {
+  /// The rank of the Krylov vectors e₀, N(n)e₀, N(n)N(n+1)e₀, … at a random n modulo a random
+  /// prime: the order of the recurrence, except with probability about degree/2⁶¹ (a point where
+  /// the rank drops); `nil` when the denominator vanishes at every point tried.
+  func _krylovRankModular() -> Int? {
+    var generator = SystemRandomNumberGenerator()
+    let field = _PrimeField.random(using: &generator)
+    let r = size
+    let residues = numeratorEntries.map { $0.coefficients.map(field.residue) }
+    func evaluate(_ c: [UInt64], _ x: UInt64) -> UInt64 {
+      var v: UInt64 = 0
+      for coefficient in c.reversed() { v = field.add(field.mul(v, x), coefficient) }
+      return v
+    }
+    let d = denominator.coefficients.map(field.residue)
+    for _ in 0..<8 {
+      let n0 = UInt64.random(in: 0..<field.modulus, using: &generator)
+      let points = (0..<r).map { field.add(n0, UInt64($0)) }
+      guard points.allSatisfy({ evaluate(d, $0) != 0 }) else { continue }
+      // v_k = N(n0)·N(n0+1)···N(n0+k−1)·e₀, built from the right: v_k = N(n0)·w with w the
+      // vector of the shifted sequence; computed as products applied to e₀ from the innermost.
+      var vectors: [[UInt64]] = []
+      for k in 0..<r {
+        var v = (0..<r).map { $0 == 0 ? UInt64(1) : 0 }
+        for j in stride(from: k - 1, through: 0, by: -1) {
+          let m = residues.map { evaluate($0, points[j]) }
+          v = (0..<r).map { i in (0..<r).reduce(UInt64(0)) { field.add($0, field.mul(m[i * r + $1], v[$1])) } }
+        }
+        vectors.append(v)
+      }
+      return _modularRank(vectors, field)
+    }
+    return nil
+  }
+}
+
+/// The rank of the vectors modulo the field's prime, by Gaussian elimination.
+func _modularRank(_ vectors: [[UInt64]], _ field: _PrimeField) -> Int {
+  var rows = vectors
+  var rank = 0
+  let columns = rows.first?.count ?? 0
+  for c in 0..<columns {
+    guard let p = (rank..<rows.count).first(where: { rows[$0][c] != 0 }) else { continue }
+    rows.swapAt(p, rank)
+    let inverse = field.inverse(rows[rank][c])
+    for i in 0..<rows.count where i != rank && rows[i][c] != 0 {
+      let f = field.mul(rows[i][c], inverse)
+      for j in c..<columns { rows[i][j] = field.sub(rows[i][j], field.mul(f, rows[rank][j])) }
+    }
+    rank += 1
+  }
+  return rank
 }

@@ -44,8 +44,7 @@ extension RationalMatrix {
   /// size extrapolated linearly from that node (a lower estimate of the whole).
   /// Precondition: at least one matrix, all of one size, `bitLimit` > 0.
   /// - Complexity: that of `product`, stopped after a part of the work proportional to the limit.
-  static func _product(_ matrices: [RationalMatrix], threads: Int, bitLimit: Int) -> (RationalMatrix?, estimate: Int)
-  {
+  static func _product(_ matrices: [RationalMatrix], threads: Int, bitLimit: Int) -> (RationalMatrix?, estimate: Int) {
     precondition(!matrices.isEmpty, "a product of no matrices")
     let guardrail = _SizeGuard(count: matrices.count, bitLimit: bitLimit)
     let m = _product(matrices[...], threads: max(1, threads), guardrail: guardrail)

@@ -116,6 +116,24 @@ import Testing
     #expect(KnownCMFs.e().text == "x: [[1, -y - 1], [-1, x + y + 2]]\ny: [[0, -y - 1], [-1, x + y + 1]]")
   }
 
+  @Test("CRLF, CR, a trailing CR, tabs and a byte-order mark read as LF text does (issue #8)")
+  func lineEnds() throws {
+    let lf = "# the e field\nx: [[1, -y-1], [-1, x+y+2]]\n\ny: [[0, -y-1], [-1, x+y+1]]\n"
+    let reference = try CMF(parsing: lf)
+    for text in [
+      lf.replacingOccurrences(of: "\n", with: "\r\n"), lf.replacingOccurrences(of: "\n", with: "\r"),
+      "\u{FEFF}" + lf.replacingOccurrences(of: "\n", with: "\r\n"), lf.replacingOccurrences(of: "\n", with: " \t\r\n"),
+      "\t" + lf.replacingOccurrences(of: "\ny", with: "\n\t y"),
+    ] {
+      let field = try CMF(parsing: text)
+      #expect(field.axes == reference.axes && field.matrices == reference.matrices, "\(text.debugDescription)")
+    }
+    // Lines are still counted across CRLF ends.
+    #expect(throws: FieldTextError(line: 3, reason: "the axis 'x' is defined twice")) {
+      try CMF(parsing: "x: [[1]]\r\n\r\nx: [[2]]\r\n")
+    }
+  }
+
   @Test("errors in field text name the line")
   func errors() throws {
     func message(_ text: String) -> String {

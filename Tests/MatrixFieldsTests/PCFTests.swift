@@ -66,4 +66,51 @@ import Testing
       CMFError.recurrenceOrder(3).description
         == "the trajectory matrix gives a recurrence of order 3; a PCF needs order 2")
   }
+
+  @Test("pFq(4,3,1) along (-1,-1,1,1,0,0,0) from integer starts: 3x3 steps, Apéry's PCF shifted by one (issue #8)")
+  func pFqVanishingLeadingCoefficient() throws {
+    // The leading coefficient of E vanishes on this line: the step matrices there have a pole,
+    // and another axis order is taken; they were once 2x2 among 3x3 ones (a trap).
+    let field = KnownCMFs.pFq(4, 3, z: 1)
+    let t = Trajectory([-1, -1, 1, 1, 0, 0, 0])
+    let m = try field.trajectoryMatrix(t, start: Position([0, 0, 1, 1, 1, 1, 1]))
+    #expect(m.size == 3)
+    // ramanujantools: PCF((2n+3)(17n²+51n+39), −(n+1)⁶), Apéry's PCF shifted by one.
+    let pcf = try m.pcf()
+    #expect(pcf == PCF(a: try polynomialInN("(2n+3)(17n^2+51n+39)"), b: try polynomialInN("-(n+1)^6")))
+    // Its limit is the tail T of 6/ζ(3) = 5 − 1/T.
+    let limit = pcf.limit(depth: 300)
+    let reference = try ConstantExpression(parsing: "-1/(6/zeta(3)-5)").evaluate(.digits(950))
+    #expect(limit.digits >= 900)
+    #expect((limit.value(.digits(950)) - reference).magnitude.log10Magnitude < -900)
+    // From (1,1,0,0,1,1,1) the trajectory gives Apéry's PCF itself; from (-1,-1,2,2,1,1,1) it walks.
+    let apery = try field.pcf(t, start: Position([1, 1, 0, 0, 1, 1, 1]))
+    #expect(apery == PCF(a: try polynomialInN("(2n+1)(17n^2+17n+5)"), b: try polynomialInN("-n^6")))
+    let walk = try field.limit(t, start: Position([-1, -1, 2, 2, 1, 1, 1]), depth: 200)
+    #expect(walk.status == .converging && walk.digits >= 250)
+    // The fast step on that line agrees with substituting the matrices, pole included.
+    let evaluate = try #require(field._evaluator)
+    for a in 0..<field.dimension {
+      for direction in [1, -1] {
+        let line = _Line(
+          start: [0, 0, 1, 1, 1, 1, 1].map { BigRational($0) }, offset: Array(repeating: 0, count: 7), slope: t.steps)
+        let fast = evaluate(a, direction, line)
+        let slow = try field.stepMatrix(axis: a, direction: direction)._onLine(line)
+        #expect((fast == nil) == (slow == nil), "axis \(a) direction \(direction)")
+        if let fast, let slow { #expect(fast == slow && fast.size == 3) }
+      }
+    }
+  }
+
+  @Test("the Krylov order read at a random point is the recurrence's order")
+  func krylovOrder() throws {
+    for (name, t, s) in [
+      ("zeta3", [1, 1], [0, 0]), ("pfq:2,2,-1", [1, 1, 1, 1], [1, 2, 3, 4]),
+      ("pfq:3,2,1", [1, 1, 1, 1, 1], [1, 1, 1, 2, 2]),
+      ("3f2:-1", [1, 1, 1, 1, 1], [1, 2, 3, 4, 5]),
+    ] {
+      let m = try KnownCMFs.named(name).trajectoryMatrix(Trajectory(t), start: Position(s))
+      #expect(m._krylovRankModular() == m.recurrence().order, "\(name)")
+    }
+  }
 }

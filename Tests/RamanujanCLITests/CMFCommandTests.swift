@@ -89,7 +89,12 @@ import Testing
       "e", "--trajectory", "1,1", "--start", "0,0", "--depth", "50", "--format", "json",
     ])
     .lines(failure: &failure)
-    #expect(ours[0].replacingOccurrences(of: path, with: "e") == known[0])
+    // The file is checked exactly for conservation; the known field needs no check.
+    #expect(ours[0].contains(#""conservation": "exact""#))
+    #expect(known[0].contains(#""conservation": "known""#))
+    #expect(
+      ours[0].replacingOccurrences(of: path, with: "e").replacingOccurrences(
+        of: #""conservation": "exact""#, with: #""conservation": "known""#) == known[0])
     for key in [
       #""trajectory": "(1, 1)""#, #""start": "(0, 0)""#, #""depth": 50"#, #""status": "converging""#, #""digits": 186"#,
       #""value": "-0.58197670686932642438500200510901155854686930107539613626678705964804381739"#,
@@ -110,7 +115,7 @@ import Testing
     let json = try CMFPCFCommand.parse(["pi", "--trajectory", "1,1", "--start", "1,0", "--format", "json"]).lines()
     #expect(
       json[0].hasPrefix(
-        #"{"field": "pi", "trajectory": "(1, 1)", "start": "(1, 0)", "a": "48n^3 + 180n^2 + 210n + 75", "b": "-64n^6 - 288n^5 - 436n^4 - 228n^3 + 5n^2 + 21n""#
+        #"{"field": "pi", "trajectory": "(1, 1)", "start": "(1, 0)", "conservation": "known", "a": "48n^3 + 180n^2 + 210n + 75", "b": "-64n^6 - 288n^5 - 436n^4 - 228n^3 + 5n^2 + 21n""#
       ))
   }
 
@@ -127,7 +132,7 @@ import Testing
         "unknown field 'zeta5': the known fields are e, pi, zeta3, ln2, 2f1, 3f2:Z, pfq:P,Q,Z, ffbar:F,FBAR") == true)
     #expect(
       rejection(CMFWalkCommand.self, ["zeta3", "--trajectory", "1,a", "--start", "1,1"])?.hasPrefix(
-        "--trajectory: expected integers separated by commas, got '1,a'") == true)
+        "--trajectory: expected integers (at most 19 digits) separated by commas, got '1,a'") == true)
     #expect(
       rejection(CMFWalkCommand.self, ["zeta3", "--trajectory", "0,0", "--start", "1,1"])?.hasPrefix(
         "--trajectory 0,0 does not move") == true)
@@ -186,6 +191,157 @@ import Testing
     )
   }
 
+  /// The error `body` throws and the exit code ArgumentParser gives it.
+  func failure(_ body: () throws -> Void) -> (message: String, code: Int32)? {
+    do {
+      try body()
+      return nil
+    } catch {
+      return ("\(error)", CMFWalkCommand.exitCode(for: error).rawValue)
+    }
+  }
+
+  @Test("a field file that does not conserve is refused before a walk or a PCF (exit 64); --no-check labels it")
+  func nonConservativeFile() throws {
+    var failure: String?
+    let path = try file("x: [[1, y], [x, 2]]\ny: [[0, 1], [1, x+y]]\n")
+    let swapped = try file("y: [[0, 1], [1, x+y]]\nx: [[1, y], [x, 2]]\n")
+    for (f, first, second) in [(path, "x", "y"), (swapped, "y", "x")] {
+      let arguments = ["--file", f, "--trajectory", "1,1", "--start", "1,1", "--depth", "200"]
+      let walk = try #require(self.failure { _ = try CMFWalkCommand.parse(arguments).lines(failure: &failure) })
+      #expect(walk.code == 64)
+      #expect(
+        walk.message
+          == "--file \(f): the field is not conservative: M(\(first))·M(\(second))(\(first)+1) ≠ M(\(second))·M(\(first))(\(second)+1) at entry (1, 1); 'cmf check' shows the failing pair, --no-check walks it anyway"
+      )
+      let pcf = try #require(self.failure { _ = try CMFPCFCommand.parse(Array(arguments.dropLast(2))).lines() })
+      #expect(pcf.code == 64 && pcf.message == walk.message)
+    }
+    let unchecked = try CMFWalkCommand.parse([
+      "--file", path, "--trajectory", "1,1", "--start", "1,1", "--depth", "50", "--no-check",
+    ]).lines(failure: &failure)
+    #expect(
+      unchecked[0]
+        == "\(path) along (1, 1) from (1, 1) at depth 50 (UNCHECKED: not checked for conservation, --no-check)")
+    let json = try CMFPCFCommand.parse([
+      "--file", path, "--trajectory", "1,1", "--start", "1,1", "--no-check", "--format", "json",
+    ]).lines()
+    #expect(json[0].contains(#""conservation": "unchecked""#))
+  }
+
+  @Test("negative values need no '=': --trajectory -1,-1 --start -1,0, --start=-1/2,...; a flag as a value is named")
+  func negativeValues() throws {
+    let parsed = try CMFWalkCommand.parse(["zeta3", "--trajectory", "-1,-1", "--start", "-1,0", "--depth", "5"])
+    #expect(parsed.path.trajectory == "-1,-1" && parsed.path.start == "-1,0" && parsed.depth == 5)
+    #expect(
+      rejection(CMFWalkCommand.self, ["zeta3", "--trajectory", "-1,-1", "--start", "-1,0", "--depth", "-5"])?
+        .hasPrefix("--depth must be at least 1, got -5") == true)
+    let pcf = try CMFPCFCommand.parse([
+      "pfq:3,2,1", "--trajectory", "1,1,1,1,1", "--start=-1/2,-1/2,1/2,1,1",
+    ]).lines()
+    #expect(pcf[0] == "pfq:3,2,1 along (1, 1, 1, 1, 1) from (-1/2, -1/2, 1/2, 1, 1)")
+    #expect(
+      rejection(CMFWalkCommand.self, ["zeta3", "--trajectory", "--start", "1,1"])?.hasPrefix(
+        "--trajectory needs a value, got the option '--start'") == true)
+    #expect(
+      rejection(CMFWalkCommand.self, ["zeta3", "--trajectory", "1,1", "--start", "--depth", "5"])?.hasPrefix(
+        "--start needs a value, got the option '--depth'") == true)
+    #expect(
+      rejection(CMFWalkCommand.self, ["zeta3", "--start", "1,1"])?.hasPrefix(
+        "--trajectory is required, e.g. --trajectory 1,1") == true)
+    #expect(
+      rejection(CMFWalkCommand.self, ["zeta3", "--trajectory", "1,1"])?.hasPrefix(
+        "--start is required, e.g. --start 1,1")
+        == true)
+    // Parsed as values, they walk.
+    var failure: String?
+    let lines = try CMFWalkCommand.parse(["zeta3", "--trajectory", "-1,-1", "--start", "-1,0", "--depth", "10"]).lines(
+      failure: &failure)
+    #expect(lines[0] == "zeta3 along (-1, -1) from (-1, 0) at depth 10")
+  }
+
+  @Test(
+    "field files with CRLF line ends, a trailing CR and a BOM read as LF files; directories and bad UTF-8 are named")
+  func fileReading() throws {
+    var failure: String?
+    let lf = "x: [[1, -y-1], [-1, x+y+2]]\ny: [[0, -y-1], [-1, x+y+1]]\n"
+    let reference = try CMFWalkCommand.parse([
+      "--file", try file(lf), "--trajectory", "1,1", "--start", "0,0", "--depth", "30",
+    ])
+    .lines(failure: &failure)
+    for text in [
+      "\u{FEFF}" + lf.replacingOccurrences(of: "\n", with: "\r\n"), lf.replacingOccurrences(of: "\n", with: "\r"),
+    ] {
+      let path = try file(text)
+      let lines = try CMFWalkCommand.parse(["--file", path, "--trajectory", "1,1", "--start", "0,0", "--depth", "30"])
+        .lines(failure: &failure)
+      #expect(lines.dropFirst() == reference.dropFirst())
+    }
+    let directory = FileManager.default.temporaryDirectory.path
+    #expect(
+      rejection(CMFCheckCommand.self, ["--file", directory])?.hasPrefix("'\(directory)': is a directory, not a file")
+        == true)
+    let bad = FileManager.default.temporaryDirectory.appendingPathComponent("cmf-\(UUID().uuidString).cmf").path
+    try Data([0x78, 0x3A, 0x20, 0xFF, 0x0A]).write(to: URL(fileURLWithPath: bad))
+    #expect(
+      rejection(CMFCheckCommand.self, ["--file", bad])?.hasPrefix("'\(bad)': not UTF-8 text (invalid byte at offset 3)")
+        == true)
+  }
+
+  @Test("costs of issue #8 are refused before the work with the estimate and the limit (exit 64)")
+  func costLimits() throws {
+    var failure: String?
+    let huge = try #require(
+      self.failure {
+        _ = try CMFWalkCommand.parse(["zeta3", "--trajectory", "1000000000000,1", "--start", "1,1", "--depth", "10"])
+          .lines(failure: &failure)
+      })
+    #expect(huge.code == 64)
+    #expect(
+      huge.message.hasPrefix(
+        "zeta3 along (1000000000000, 1) from (1, 1): trajectory (1000000000000, 1) is estimated at 1000000000001 unit steps"
+      ))
+    let maximal = try #require(
+      self.failure {
+        _ = try CMFWalkCommand.parse(["zeta3", "--trajectory", "9223372036854775807,1", "--start", "1,1"]).lines(
+          failure: &failure)
+      })
+    #expect(maximal.code == 64 && maximal.message.contains("above the limit of 100000 unit steps"))
+    let pcf = try #require(
+      self.failure { _ = try CMFPCFCommand.parse(["zeta3", "--trajectory", "100,100", "--start", "1,1"]).lines() })
+    #expect(pcf.code == 64)
+    #expect(pcf.message.hasPrefix("zeta3 along (100, 100) from (1, 1): the PCF of a trajectory matrix of degree 600"))
+    // pfq:6,5,1 and pfq:12,11,1 are checked at random points, in well under a second.
+    for (name, axes, pairs) in [("pfq:6,5,1", 11, 55), ("pfq:12,11,1", 23, 253)] {
+      let lines = try CMFCheckCommand.parse([name]).lines(failure: &failure)
+      #expect(failure == nil)
+      #expect(lines[0].hasPrefix("\(name): \(axes) axes ("))
+      #expect(
+        lines[0].contains(
+          "conservative at random points (\(pairs) pairs of axes, each at 6 random points modulo random 62-bit primes: a field that does not conserve passes with probability below 2^-"
+        ))
+    }
+    let json = try CMFCheckCommand.parse(["pfq:5,4,1", "--format", "json"]).lines(failure: &failure)
+    #expect(json[0].contains(#""conservative": true, "method": "random points", "points": 6, "error_bound_log2": -"#))
+  }
+
+  @Test("the pFq trajectory of issue #8 that trapped gives Apéry's PCF shifted by one")
+  func pFqTrajectory() throws {
+    let lines = try CMFPCFCommand.parse([
+      "pfq:4,3,1", "--trajectory=-1,-1,1,1,0,0,0", "--start=0,0,1,1,1,1,1",
+    ]).lines()
+    #expect(lines[2] == "  pcf     PCF(34n^3 + 153n^2 + 231n + 117, -n^6 - 6n^5 - 15n^4 - 20n^3 - 15n^2 - 6n - 1)")
+    var failure: String?
+    let walk = try CMFWalkCommand.parse([
+      "pfq:4,3,1", "--trajectory", "-1,-1,1,1,0,0,0", "--start", "-1,-1,2,2,1,1,1", "--depth", "100",
+    ]).lines(failure: &failure)
+    #expect(failure == nil)
+    #expect(walk[0] == "pfq:4,3,1 along (-1, -1, 1, 1, 0, 0, 0) from (-1, -1, 2, 2, 1, 1, 1) at depth 100")
+    let apery = try CMFPCFCommand.parse(["pfq:4,3,1", "--trajectory", "-1,-1,1,1,0,0,0", "--start", "1,1,0,0,1,1,1"])
+      .lines()
+    #expect(apery[2] == "  pcf     PCF(34n^3 + 51n^2 + 27n + 5, -n^6)")
+  }
+
   @Test("help text")
   func help() throws {
     #expect(
@@ -207,4 +363,5 @@ protocol ParsableCommandForTests {
 }
 
 extension CMFWalkCommand: ParsableCommandForTests {}
+extension CMFPCFCommand: ParsableCommandForTests {}
 extension CMFCheckCommand: ParsableCommandForTests {}

@@ -43,7 +43,9 @@ extension CMF {
   }
 
   /// `checkConservation(exactWorkLimit:)` with the points and primes drawn from `generator`.
-  public func checkConservation<G: RandomNumberGenerator>(exactWorkLimit: Int, using generator: inout G)
+  public func checkConservation<G: RandomNumberGenerator>(
+    exactWorkLimit: Int = CMF.exactConservationWorkLimit, using generator: inout G
+  )
     throws(CMFError) -> ConservationCheck
   {
     let modular = try _checkConservationModularly(using: &generator)

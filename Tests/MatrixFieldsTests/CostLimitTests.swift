@@ -46,8 +46,8 @@ import Testing
     }
     #expect(what == "the trajectory matrix of zeta3 along (3000, 1) from (1, 1)")
     #expect(estimate > limit && limit == 1 << 20 && unit == "bits")
-    // The default limit admits Brown–Zudilin's trajectory (an eighth of it, see the benchmarks).
-    #expect(CMF.trajectoryMatrixBitLimit == 1 << 28)
+    // The default limit admits Brown–Zudilin's trajectory (a quarter of it, see the benchmarks).
+    #expect(CMF.trajectoryMatrixBitLimit == 1 << 27)
   }
 
   @Test("a walk estimated above the work limit is refused with the depth that fits")
@@ -76,7 +76,7 @@ import Testing
     let text = message { _ = try zeta3.pcf(Trajectory([100, 100]), start: Position([1, 1])) }
     #expect(text.hasPrefix("the PCF of a trajectory matrix of degree 600 with "))
     #expect(
-      text.hasSuffix("above the limit of 5000000 units of work (degree² × bits of a(n)); use a shorter trajectory"))
+      text.hasSuffix("above the limit of 200000000 units of work (degree³ × bits of a(n)); use a shorter trajectory"))
     // Moderate trajectories still give their PCF: (5, 5) deflates to degree 27.
     let pcf = try zeta3.pcf(Trajectory([5, 5]), start: Position([1, 1]))
     #expect(pcf.a.degree == 27 && pcf.b.degree == 54)

@@ -103,6 +103,21 @@ import Testing
     #expect(FFbarError.variables(3).description == "f and f̄ must be polynomials in the 2 axes x, y, got 3 variables")
   }
 
+  @Test("a failing f/f̄ condition is shown abbreviated when long")
+  func ffbarLongCondition() throws {
+    let text: String
+    do {
+      _ = try KnownCMFs.named("ffbar:(x+y)^60,x-y")
+      text = ""
+    } catch { text = error.description }
+    #expect(
+      text.hasPrefix(
+        "unknown field 'ffbar:(x+y)^60,x-y': f and f̄ fail the quadratic condition ff̄(x,y) - ff̄(x,0) - ff̄(0,y) + ff̄(0,0) = 0: it is 59x^60y + 1710x^59y^2"
+      ))
+    #expect(text.hasSuffix("… (60 terms)"))
+    #expect(text.count < 300)
+  }
+
   @Test("fields by name, and the errors for names that are not fields")
   func names() throws {
     #expect(try KnownCMFs.named("zeta3").axes == ["x", "y"])

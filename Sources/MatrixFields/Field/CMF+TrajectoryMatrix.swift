@@ -106,10 +106,10 @@ extension CMF {
 extension CMF {
   /// The most unit steps Σ|tᵢ| a trajectory may take per step of n (each one a step matrix).
   public static let maxTrajectorySteps = 100_000
-  /// The default size limit of a trajectory matrix, in bits of its coefficients (32 MiB, a few
-  /// seconds of work): the ζ(3) field along (500, 1) needs a third of it, ₈F₇ along
-  /// Brown–Zudilin's trajectory an eighth; ζ(3) along (1000, 1) is refused.
-  public static let trajectoryMatrixBitLimit = 1 << 28
+  /// The default size limit of a trajectory matrix, in bits of its coefficients (16 MiB, a few
+  /// seconds of work): ₈F₇ along Brown–Zudilin's trajectory needs a quarter of it, the ζ(3)
+  /// field along (500, 1) two thirds; along (1000, 1) it is refused (after about half its work).
+  public static let trajectoryMatrixBitLimit = 1 << 27
 }
 
 /// A move whose matrix is undefined on its line (or, with a size, not of the field's rank).

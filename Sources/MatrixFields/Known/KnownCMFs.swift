@@ -137,7 +137,7 @@ extension KnownCMFs {
     }
     let names = ["x", "y"]
     let linear = f.shifted(by: [1, -1]) - fbar.shifted(by: [0, -1]) + fbar.shifted(by: [1, 0]) - f
-    guard linear.isZero else { throw .linearCondition(linear.description(variables: names)) }
+    guard linear.isZero else { throw .linearCondition(_abbreviated(linear, names)) }
     let product = f * fbar
     let x = MultivariatePolynomial.variable(0, of: 2)
     let y = MultivariatePolynomial.variable(1, of: 2)
@@ -146,7 +146,7 @@ extension KnownCMFs {
     let at0Y = product.substituting([zero, y])
     let at00 = product.substituting([zero, zero])
     let quadratic = product - atX0 - at0Y + at00
-    guard quadratic.isZero else { throw .quadraticCondition(quadratic.description(variables: names)) }
+    guard quadratic.isZero else { throw .quadraticCondition(_abbreviated(quadratic, names)) }
     let b = atX0 - at00
     let a = f - fbar.shifted(by: [1, 0])
     let one = MultivariatePolynomial.one(variables: 2)
@@ -154,4 +154,12 @@ extension KnownCMFs {
       name: name ?? "ffbar", axes: names,
       matrices: [MultivariateMatrix([[zero, b], [one, a]]), MultivariateMatrix([[fbar, b], [one, f]])])
   }
+}
+
+/// A polynomial for a message: its text, or its first 120 characters and the number of terms
+/// when longer.
+func _abbreviated(_ p: MultivariatePolynomial, _ names: [String]) -> String {
+  let text = p.description(variables: names)
+  guard text.count > 120 else { return text }
+  return String(text.prefix(120)) + "… (\(p.terms.count) terms)"
 }

@@ -53,38 +53,39 @@ extension RationalMatrix {
     // The order is the rank of the Krylov vectors, read at a random point first: above 2 there
     // is no PCF, and the exact recurrence of a large matrix is not computed for nothing.
     if size > 2, let order = _krylovRankModular(), order > 2 { throw .recurrenceOrder(order) }
-    // Before the recurrence: its coefficients have about twice the degree and bits of the
-    // matrix, and deflation costs about deg(a)²·bits(a) (see below).
-    let (d, b) = (
-      Double(max(0, numeratorDegree, denominator.degree)), Double(numeratorEntries.map(_Kronecker.maxBits).max() ?? 0)
-    )
-    let predicted = 8 * d * d * max(1, b)
-    guard predicted <= 2 * Double(RationalMatrix.pcfDeflationWorkLimit) else {
+    // Before the recurrence: its coefficients have up to twice the degree and bits of the
+    // matrix, and deflation costs about deg(a)³·bits(a) (see below).
+    let d = Double(Swift.max(0, numeratorDegree, denominator.degree))
+    let b = Double(numeratorEntries.map(_Kronecker.maxBits).max() ?? 0)
+    let predicted = 16 * d * d * d * Swift.max(1, b)
+    guard predicted <= 4 * Double(RationalMatrix.pcfDeflationWorkLimit) else {
       throw .tooLarge(
         what: "the PCF of a trajectory matrix of degree \(Int(d)) with \(Int(b))-bit coefficients",
-        estimate: predicted >= Double(Int.max) ? Int.max : Int(predicted / 2),
-        limit: RationalMatrix.pcfDeflationWorkLimit, unit: "units of work (degree² × bits of a(n))",
+        estimate: predicted / 4 >= Double(Int.max) ? Int.max : Int(predicted / 4),
+        limit: RationalMatrix.pcfDeflationWorkLimit, unit: "units of work (degree³ × bits of a(n))",
         advice: "use a shorter trajectory")
     }
     let rec = recurrence()
     guard rec.order == 2 else { throw .recurrenceOrder(rec.order) }
     let c = rec.coefficients
     let inflated = PCF(a: -c[1], b: -(c[2] * c[0].shifted(by: -1)))
-    // Deflation runs gcds of a with b(n) and b(n+1): about deg(a)²·bits(a) work, the measure
-    // below (ζ(3) along (12, 1) from (1, 1): 2·10⁶, a few seconds).
-    let degree = max(0, inflated.a.degree)
-    let work = Double(degree) * Double(degree) * Double(_Kronecker.maxBits(inflated.a))
+    // Deflation runs gcds of a with b(n) and b(n+1) (primitive remainder sequences): about
+    // deg(a)³·bits(a) work, the measure below. ζ(3) along (12, 1) from (1, 1): 1.5·10⁸, 6 s;
+    // along (15, 1): 3.5·10⁸, 25 s.
+    let degree = Swift.max(0, inflated.a.degree)
+    let bits = _Kronecker.maxBits(inflated.a)
+    let work = Double(degree) * Double(degree) * Double(degree) * Double(Swift.max(1, bits))
     guard work <= Double(RationalMatrix.pcfDeflationWorkLimit) else {
       throw .tooLarge(
-        what: "deflating the PCF (a(n) of degree \(degree) with \(_Kronecker.maxBits(inflated.a))-bit coefficients)",
+        what: "deflating the PCF (a(n) of degree \(degree) with \(bits)-bit coefficients)",
         estimate: work >= Double(Int.max) ? Int.max : Int(work), limit: RationalMatrix.pcfDeflationWorkLimit,
-        unit: "units of work (degree² × bits of a(n))", advice: "use a shorter trajectory")
+        unit: "units of work (degree³ × bits of a(n))", advice: "use a shorter trajectory")
     }
     return inflated.deflatedAll().pcf
   }
 
-  /// The most work (deg(a)²·bits(a) of the inflated PCF) `pcf()` deflates: about ten seconds.
-  public static let pcfDeflationWorkLimit = 5_000_000
+  /// The most work (deg(a)³·bits(a) of the inflated PCF) `pcf()` deflates: about ten seconds.
+  public static let pcfDeflationWorkLimit = 200_000_000
 }
 
 /// A nonzero c with Σ cⱼ·vⱼ = 0 for the m+1 polynomial vectors v (the last depending on the

@@ -4,6 +4,10 @@ public enum IdentificationError: Error, Sendable, Hashable, CustomStringConverti
   case emptyValue
   /// The value's text is not a decimal number.
   case notANumber(String)
+  /// The value's decimal exponent is beyond ±`limit`.
+  case exponentOutOfRange(String, limit: Int)
+  /// The value's text has more significant digits than `limit`.
+  case tooManyDigits(String, digits: Int, limit: Int)
   /// The value is 0 to all its digits.
   case zeroValue
   /// The value has `digits` correct digits, fewer than the `needed` that the shortest answer needs.
@@ -31,6 +35,10 @@ public enum IdentificationError: Error, Sendable, Hashable, CustomStringConverti
       return "the value is empty; give a decimal number such as 4.99144423548424481209875767293"
     case .notANumber(let text):
       return "'\(text)' is not a decimal number"
+    case .exponentOutOfRange(let text, let limit):
+      return "'\(text)' is out of range: identification takes values between 1e-\(limit) and 1e\(limit) in magnitude"
+    case .tooManyDigits(let text, let digits, let limit):
+      return "'\(text)' has \(digits) significant digits; identification takes at most \(limit)"
     case .zeroValue:
       return "the value is 0 to all its digits: there is nothing to identify"
     case .precisionTooLow(let digits, let needed):

@@ -83,7 +83,8 @@ public struct Identifier: Sendable {
   /// answer is refuted and `nil` returned. A recomputed value with no more digits than `x` leaves the
   /// answer unconfirmed (`confirmedDigits` nil).
   ///
-  /// Throws `IdentificationError.zeroValue` for x = 0, `.precisionTooLow` when x has fewer digits than
+  /// Throws `IdentificationError.zeroValue` for x = 0, `.exponentOutOfRange` for |x| beyond
+  /// 10^±`ApproximateValue.exponentLimit`, `.precisionTooLow` when x has fewer digits than
   /// `discipline.minimumDigits`, `.constantNotEvaluable` when a constant has no value,
   /// `.dependentConstants` when the constants satisfy a relation the discipline accepts; rethrows what
   /// `recompute` throws.
@@ -93,6 +94,10 @@ public struct Identifier: Sendable {
     -> Identification?
   {
     guard !x.value.isZero else { throw IdentificationError.zeroValue }
+    guard Swift.abs(x.value.log10Magnitude) <= Double(ApproximateValue.exponentLimit) else {
+      throw IdentificationError.exponentOutOfRange(
+        x.value.scientific(significantDigits: 6), limit: ApproximateValue.exponentLimit)
+    }
     guard x.digits >= discipline.minimumDigits else {
       throw IdentificationError.precisionTooLow(digits: x.digits, needed: discipline.minimumDigits)
     }
@@ -182,10 +187,21 @@ extension Identifier {
     if let expression = candidate.expression {
       return Self._agreement(x, expression, _table) ?? 0
     }
-    guard case .algebraic(let degree) = candidate.form else { return 0 }
-    let working = Precision.digits(x.digits + 20)
-    let powers = Self._powers(BigFloat(x.value, precision: working), degree)
-    return Int(candidate.relation.digits(on: powers, precision: .digits(x.digits)).rounded(.down))
+    guard case .algebraic = candidate.form else { return 0 }
+    // The root of the (irreducible) relation near x, not the residual.
+    let value = BigFloat(x.value, precision: Self._working(digits: x.digits))
+    guard
+      let root = _MinimalPolynomial.root(of: candidate.relation.coefficients, near: value, precision: value.precision)
+    else { return 0 }
+    return Self._agreement(x, root)
+  }
+
+  /// ⌊−log10 |x − r|/|x|⌋ capped at x.digits, for a number r computed to x.digits + 20 digits or more.
+  static func _agreement(_ x: ApproximateValue, _ r: BigFloat) -> Int {
+    let difference = BigFloat(x.value, precision: r.precision) - r
+    if difference.isZero { return x.digits }
+    let digits = x.value.log10Magnitude - difference.log10Magnitude
+    return Swift.max(0, Swift.min(x.digits, Int(digits.rounded(.down))))
   }
 
   /// ⌊−log10 |x − e|/|x|⌋ capped at x.digits; `nil` when `e` cannot be evaluated. The constants come
@@ -194,10 +210,7 @@ extension Identifier {
     let precision = Precision.digits(x.digits + 20)
     let evaluated = table.map { t in try? t.value(of: e, precision) } ?? (try? e.evaluate(precision))
     guard let value = evaluated else { return nil }
-    let difference = BigFloat(x.value, precision: value.precision) - value
-    if difference.isZero { return x.digits }
-    let digits = x.value.log10Magnitude - difference.log10Magnitude
-    return Swift.max(0, Swift.min(x.digits, Int(digits.rounded(.down))))
+    return _agreement(x, value)
   }
 
   static func _powers(_ x: BigFloat, _ degree: Int) -> [BigFloat] {

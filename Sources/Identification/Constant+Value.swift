@@ -37,6 +37,8 @@ extension Constant {
       return Constant._zeta3(bits: working).rounded(precision)
     case .zeta(let k) where k % 2 == 0 && k <= Constant._zetaBernoulliCutoff:
       return Constant._zetaEven(k, bits: working).rounded(precision)
+    case .zeta(let k) where Constant._zetaBySplitting(k, bits: bits):
+      return Constant._zetaBorwein(k, bits: working).rounded(precision)
     case .zeta(let k):
       return BigFloat.zeta(k, precision)
     case .eulerGamma:
@@ -48,6 +50,18 @@ extension Constant {
 
   /// Largest even k for which ζ(k) goes through its Bernoulli number, O(k²) rational operations.
   static let _zetaBernoulliCutoff = 100
+
+  /// Largest k for which ζ(k) (odd, or even beyond the Bernoulli cutoff) goes through Borwein's series
+  /// by binary splitting, whose numbers grow with k.
+  static let _zetaSplittingCutoff = 64
+
+  /// Precision in bits from which the splitting beats `mpfr_zeta_ui`.
+  static let _zetaSplittingMinimumBits = 2000
+
+  /// Whether ζ(k) at `bits` goes through `_zetaBorwein` rather than MPFR.
+  static func _zetaBySplitting(_ k: Int, bits: Int) -> Bool {
+    k <= _zetaSplittingCutoff && bits >= _zetaSplittingMinimumBits
+  }
 }
 
 extension BigFloat {

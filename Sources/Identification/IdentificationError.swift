@@ -20,6 +20,8 @@ public enum IdentificationError: Error, Sendable, Hashable, CustomStringConverti
   case emptyConstant(position: Int, list: String)
   /// The same constant appears twice in the list.
   case duplicateConstant(String)
+  /// Two constants of the list, spelled differently, are the same number.
+  case equalConstants(String, String)
   /// A constant could not be evaluated; `message` says why.
   case constantNotEvaluable(text: String, message: String)
   /// The constants satisfy `relation` (to `digits` digits), so they are no basis.
@@ -52,6 +54,8 @@ public enum IdentificationError: Error, Sendable, Hashable, CustomStringConverti
       return "constant \(position) of '\(list)' is empty"
     case .duplicateConstant(let name):
       return "the constant \(name) is listed twice"
+    case .equalConstants(let first, let second):
+      return "the constants \(first) and \(second) are the same number (equal to 50 digits); list it once"
     case .constantNotEvaluable(let text, let message):
       return "cannot evaluate the constant '\(text)': \(message)"
     case .dependentConstants(let relation, let digits):

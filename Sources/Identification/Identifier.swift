@@ -37,7 +37,8 @@ public struct Identifier: Sendable {
 
   /// An identifier for the given constants and bounds.
   ///
-  /// Throws `IdentificationError.duplicateConstant` when a constant is listed twice,
+  /// Throws `IdentificationError.duplicateConstant` when a constant is listed twice, `.equalConstants`
+  /// when two have the same value (one number in two spellings),
   /// `.invalidBound` when maxCoefficient < 1, `.invalidDegree` outside 1...`maxDegree`.
   public init(
     constants: [ConstantExpression] = Identifier.defaultConstants, maxCoefficient: BigInt = 10_000,
@@ -46,6 +47,7 @@ public struct Identifier: Sendable {
   ) throws(IdentificationError) {
     var seen = Set<ConstantExpression>()
     for c in constants where !seen.insert(c).inserted { throw .duplicateConstant(c.description) }
+    try Self._rejectEqualValues(constants)
     guard maxCoefficient >= 1 else { throw .invalidBound(maxCoefficient.description) }
     guard (1...Self.maxDegree).contains(algebraicDegree) else {
       throw .invalidDegree(algebraicDegree, maxDegree: Self.maxDegree)
@@ -56,6 +58,27 @@ public struct Identifier: Sendable {
     self.algorithm = algorithm
     self.discipline = discipline
     self._table = nil
+  }
+
+  /// Throws `.equalConstants` when two of the constants are one number spelled twice (`pi` and `pi*1`,
+  /// `sqrt(4)` and `2`): equal to 50 of 60 digits. Catalog constants named plainly are distinct and
+  /// are not evaluated; constants that cannot be evaluated are left to `identify` to report.
+  static func _rejectEqualValues(_ constants: [ConstantExpression]) throws(IdentificationError) {
+    guard constants.count >= 2, !constants.allSatisfy({ if case .constant = $0 { true } else { false } }) else {
+      return
+    }
+    let precision = Precision.digits(60)
+    var values: [(ConstantExpression, BigFloat)] = []
+    for c in constants {
+      guard let value = try? c.evaluate(precision), !value.isZero else { continue }
+      for (other, known) in values {
+        let difference = known - value
+        if difference.isZero || known.log10Magnitude - difference.log10Magnitude >= 50 {
+          throw .equalConstants(other.description, c.description)
+        }
+      }
+      values.append((c, value))
+    }
   }
 
   /// This identifier with its constants computed ahead for values of up to `digits` digits, so that

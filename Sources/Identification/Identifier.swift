@@ -110,7 +110,7 @@ public struct Identifier: Sendable {
   /// 10^±`ApproximateValue.exponentLimit`, `.precisionTooLow` when x has fewer digits than
   /// `discipline.minimumDigits`, `.constantNotEvaluable` when a constant has no value,
   /// `.dependentConstants` when the constants satisfy a relation the discipline accepts; rethrows what
-  /// `recompute` throws.
+  /// `recompute` throws. A value of more than `ApproximateValue.digitLimit` digits is read to that many.
   /// - Complexity: k + degree + 1 relation searches (see `IntegerRelation.find`) of dimension at most
   ///   2k + 2, the constants evaluated at x.digits + 20 digits, one continued fraction of x.
   public func identify(_ x: ApproximateValue, recompute: ((Int) throws -> ApproximateValue?)? = nil) throws
@@ -124,6 +124,10 @@ public struct Identifier: Sendable {
     guard x.digits >= discipline.minimumDigits else {
       throw IdentificationError.precisionTooLow(digits: x.digits, needed: discipline.minimumDigits)
     }
+    // Beyond the digit limit the cost runs to minutes (constants, confirmation at twice the digits):
+    // the value is read to the limit, which claims fewer digits and stays sound.
+    let most = ApproximateValue.digitLimit
+    let x = x.digits <= most ? x : ApproximateValue(BigFloat(x.value, precision: .digits(most + 20)), digits: most)
     guard let found = try _search(x) else { return nil }
     var digits = found.digits
     var confirmed: Int?
@@ -201,6 +205,11 @@ extension Identifier {
       throw .constantNotEvaluable(text: c.description, message: error.description)
     }
     guard !value.isZero else { throw .constantNotEvaluable(text: c.description, message: "it is 0") }
+    let limit = ApproximateValue.exponentLimit
+    guard Swift.abs(value.log10Magnitude) <= Double(limit) else {
+      throw .constantNotEvaluable(
+        text: c.description, message: "it is \(value.scientific(significantDigits: 6)), beyond 1e±\(limit)")
+    }
     return value
   }
 

@@ -80,7 +80,10 @@ struct IdentifyCommand: ParsableCommand {
       throw ValidationError(
         "--digits must be at least \(minimum), the fewest that can identify anything, got \(digits)")
     }
-    if let digits, digits > 1_000_000 { throw ValidationError("--digits must be at most 1000000, got \(digits)") }
+    let most = ApproximateValue.digitLimit
+    if let digits, digits > most {
+      throw ValidationError("--digits must be at most \(most), the most identification takes, got \(digits)")
+    }
     if maxDepth <= 0 { throw ValidationError("--max-depth must be at least 1, got \(maxDepth)") }
     if maxDepth > 10_000_000 { throw ValidationError("--max-depth must be at most 10000000, got \(maxDepth)") }
     if let threads, !(1...1024).contains(threads) {

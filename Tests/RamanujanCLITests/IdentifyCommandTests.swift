@@ -144,7 +144,10 @@ import Testing
     let known = "known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz"
     #expect(
       rejection(["--value", "1.5", "--constants", "pi", "--digits", "2000000"])
-        == "--digits must be at most 1000000, got 2000000")
+        == "--digits must be at most 100000, the most identification takes, got 2000000")
+    #expect(
+      rejection(["--a", "1", "--b", "n^2", "--digits", "100001"])
+        == "--digits must be at most 100000, the most identification takes, got 100001")
     #expect(
       rejection(["--a", "1", "--b", "n^2", "--constants", "pi", "--max-depth", "20000000"])
         == "--max-depth must be at most 10000000, got 20000000")

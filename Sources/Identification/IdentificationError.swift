@@ -22,6 +22,8 @@ public enum IdentificationError: Error, Sendable, Hashable, CustomStringConverti
   case duplicateConstant(String)
   /// Two constants of the list, spelled differently, are the same number.
   case equalConstants(String, String)
+  /// A constant of the list is a rational number.
+  case rationalConstant(String)
   /// A constant could not be evaluated; `message` says why.
   case constantNotEvaluable(text: String, message: String)
   /// The constants satisfy `relation` (to `digits` digits), so they are no basis.
@@ -56,6 +58,8 @@ public enum IdentificationError: Error, Sendable, Hashable, CustomStringConverti
       return "the constant \(name) is listed twice"
     case .equalConstants(let first, let second):
       return "the constants \(first) and \(second) are the same number (equal to 50 digits); list it once"
+    case .rationalConstant(let text):
+      return "the constant \(text) is a rational number: rational values are found without it; remove it"
     case .constantNotEvaluable(let text, let message):
       return "cannot evaluate the constant '\(text)': \(message)"
     case .dependentConstants(let relation, let digits):

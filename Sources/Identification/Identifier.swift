@@ -38,7 +38,8 @@ public struct Identifier: Sendable {
   /// An identifier for the given constants and bounds.
   ///
   /// Throws `IdentificationError.duplicateConstant` when a constant is listed twice, `.equalConstants`
-  /// when two have the same value (one number in two spellings),
+  /// when two have the same value (one number in two spellings), `.rationalConstant` for a number
+  /// such as `2` or `1/3` (rationals are found without it),
   /// `.invalidBound` when maxCoefficient < 1, `.invalidDegree` outside 1...`maxDegree`.
   public init(
     constants: [ConstantExpression] = Identifier.defaultConstants, maxCoefficient: BigInt = 10_000,
@@ -47,6 +48,9 @@ public struct Identifier: Sendable {
   ) throws(IdentificationError) {
     var seen = Set<ConstantExpression>()
     for c in constants where !seen.insert(c).inserted { throw .duplicateConstant(c.description) }
+    if let rational = constants.first(where: { $0.rationalValue != nil }) {
+      throw .rationalConstant(rational.description)
+    }
     try Self._rejectEqualValues(constants)
     guard maxCoefficient >= 1 else { throw .invalidBound(maxCoefficient.description) }
     guard (1...Self.maxDegree).contains(algebraicDegree) else {

@@ -244,6 +244,12 @@ import Testing
       rejection(["--value", "4.99", "--constants", "e,sqrt(2),exp(1)"])
         == "--constants: the constants e and exp(1) are the same number (equal to 50 digits); list it once")
     #expect(
+      rejection(["--value", "4.99", "--constants", "pi,2"])
+        == "--constants: the constant 2 is a rational number: rational values are found without it; remove it")
+    #expect(
+      rejection(["--value", "4.99", "--constants", "(1+2)/3^2"])
+        == "--constants: the constant (1+2)/3^2 is a rational number: rational values are found without it; remove it")
+    #expect(
       rejection(["--value", "4.99", "--constants", "pi, PI"])?.hasPrefix("--constants: unknown constant 'PI'") == true)
   }
 

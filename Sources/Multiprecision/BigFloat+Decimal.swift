@@ -78,3 +78,29 @@ extension BigRational {
     return BigFloat._fixedPoint(scaled / denominator, negative: numerator.isNegative, places: places)
   }
 }
+
+extension BigRational {
+  /// Scientific text with `significantDigits` digits (`9.99e-1`), truncated toward zero like
+  /// `decimal(places:)`: 1 − 10⁻⁷⁰ is `9.99…9e-1`, never `1.00…0e0`. Precondition: significantDigits ≥ 1.
+  /// - Complexity: one or two divisions of integers of the size of the value's terms and 10^significantDigits.
+  public func scientific(significantDigits k: Int) -> String {
+    precondition(k >= 1, "significant digits \(k) below 1")
+    if isZero { return "0" }
+    let p = numerator.magnitude
+    // ⌊log10 |p/q|⌋ is the difference of the digit counts or one less.
+    var exponent = p.decimalDigitCount - denominator.decimalDigitCount
+    var digits = BigInt(0)
+    for _ in 0..<3 {
+      let shift = k - 1 - exponent
+      digits =
+        shift >= 0
+        ? p * BigInt(10).power(shift) / denominator : p / (denominator * BigInt(10).power(-shift))
+      let count = digits.isZero ? 0 : digits.decimalDigitCount
+      if count == k { break }
+      exponent += count > k ? 1 : -1
+    }
+    let text = digits.description
+    let mantissa = text.count > 1 ? "\(text.prefix(1)).\(text.dropFirst())" : text
+    return (numerator.isNegative ? "-" : "") + mantissa + "e\(exponent)"
+  }
+}

@@ -90,7 +90,7 @@ struct PCFReport: Sendable {
     switch limit.status {
     case .terminates(let at):
       lines.append("  value   \(limit.exactValue!) (exact: b(\(at)) = 0 ends the fraction)")
-      lines.append("  approx  \(limit.value(.digits(60)).scientific(significantDigits: 50))")
+      lines.append("  approx  \(limit.exactValue!.scientific(significantDigits: 50))")
       return lines
     case .zeroDenominator, .notConverging:
       return lines

@@ -81,6 +81,7 @@ import Testing
     #expect(try Identifier().identify(x) == nil)
     #expect(try Identifier(constants: []).identify(x) == nil)
     #expect(try Identifier(constants: [], algebraicDegree: 12).identify(x) == nil)
+    #expect(try Identifier(constants: [], algebraicDegree: 12, algorithm: .lll).identify(x) == nil)
   }
 
   /// The unperturbed values of the traps are still identified, as the rationals they are.

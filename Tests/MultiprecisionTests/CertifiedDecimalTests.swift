@@ -52,6 +52,18 @@ import Testing
     #expect(BigFloat(BigRational(-7, 4), precision: p).decimal(places: 2, within: BigFloat(precision: p)) == "-1.75")
   }
 
+  @Test func exactScientificText() {
+    let justBelowOne = BigRational(Self.power(70) - 1, Self.power(70))
+    #expect(justBelowOne.scientific(significantDigits: 50) == "9." + Self.nines(49) + "e-1")
+    #expect((-justBelowOne).scientific(significantDigits: 3) == "-9.99e-1")
+    #expect(BigRational(-1, Self.power(100)).scientific(significantDigits: 3) == "-1.00e-100")
+    #expect(BigRational(22, 7).scientific(significantDigits: 6) == "3.14285e0")
+    #expect(BigRational(Self.power(20) * 12345).scientific(significantDigits: 2) == "1.2e24")
+    #expect(BigRational(99_999, 100_000).scientific(significantDigits: 1) == "9e-1")
+    #expect(BigRational(1, 8).scientific(significantDigits: 1) == "1e-1")
+    #expect(BigRational(0).scientific(significantDigits: 4) == "0")
+  }
+
   @Test func specialValues() {
     let zero = BigFloat(precision: .bits(64))
     let one = BigFloat(1, precision: .bits(64))
@@ -104,6 +116,26 @@ import Testing
       let error = t - back
       #expect(error.signum == t.signum || error.isZero, "\(t) at \(k): \(text) is beyond the value")
       #expect((error.signum < 0 ? -error : error) < BigRational(1, Self.power(k)), "\(t) at \(k)")
+    }
+  }
+
+  /// Scientific text of exact rationals: the first k significant digits of the truncated expansion,
+  /// and the exponent of the first of them.
+  @Test func exactScientificIsTheTruncatedExpansion() {
+    var g = SeededGenerator(seed: 0xDEC1_0003)
+    for _ in 0..<300 {
+      let t = Self.nearInteger(using: &g)
+      guard !t.isZero else { continue }
+      let k = Int.random(in: 1...40, using: &g)
+      let expansion = Self.truncatedExpansion(t, places: 200).filter { $0 != "-" }
+      let point = expansion.firstIndex(of: ".")!
+      let integerDigits = expansion.distance(from: expansion.startIndex, to: point)
+      let all = expansion.filter { $0 != "." }
+      let leadingZeros = all.prefix { $0 == "0" }.count
+      let significant = all.dropFirst(leadingZeros).prefix(k)
+      let mantissa = significant.count > 1 ? "\(significant.prefix(1)).\(significant.dropFirst())" : String(significant)
+      let expected = (t.signum < 0 ? "-" : "") + mantissa + "e\(integerDigits - 1 - leadingZeros)"
+      #expect(t.scientific(significantDigits: k) == expected, "\(t) to \(k)")
     }
   }
 

@@ -136,7 +136,9 @@ struct IdentifyCommand: ParsableCommand {
     let pcf = PCF(a: try EvalCommand.polynomial(a!, option: "--a"), b: try EvalCommand.polynomial(b!, option: "--b"))
     let cores = threads ?? availableCores
     let wanted = digits ?? defaultDigits(identifier)
-    let limit = pcf.limit(digits: wanted + 2, maxDepth: maxDepth, threads: cores)
+    let limit = try WalkCost.withHeartbeat("\(pcf)") {
+      try pcf.limit(digits: wanted + 2, maxDepth: maxDepth, threads: cores) { try WalkCost.check(pcf, depth: $0) }
+    }
     if let exact = limit.exactValue {
       return (exactReport(pcf: pcf, value: exact, at: limit.terminationIndex ?? limit.depth + 1), true)
     }
@@ -151,7 +153,14 @@ struct IdentifyCommand: ParsableCommand {
       )
     }
     let result = try identifier.identify(x) { wanted in
-      let deeper = pcf.limit(digits: wanted + 2, maxDepth: maxDepth, threads: cores)
+      // The confirmation walk goes deeper: a walk too large for memory confirms nothing.
+      guard
+        let deeper = try? pcf.limit(
+          digits: wanted + 2, maxDepth: maxDepth, threads: cores,
+          check: { depth in
+            try WalkCost.check(pcf, depth: depth)
+          })
+      else { return nil }
       return deeper.status == .converging ? ApproximateValue(certified: deeper) : nil
     }
     return (report(name: pcf.description, result: result, searched: x.digits, pcf: (pcf, limit)), result != nil)

@@ -176,17 +176,35 @@ extension SearchSpec {
     }
   }
 
-  /// Bounds A ≥ |a(n)| and B ≥ |b(n)| for 1 ≤ n ≤ `depth` over the whole space.
-  func magnitudes(depth: Int) -> (a: Double, b: Double) {
+  /// log10 of bounds A ≥ |a(n)| and B ≥ |b(n)| for 1 ≤ n ≤ `depth` over the whole space (in
+  /// logarithms: the bounds of high degrees and wide ranges leave the double range).
+  func log10Magnitudes(depth: Int) -> (a: Double, b: Double) {
     let magnitude = Dictionary(
       uniqueKeysWithValues: parameters.map {
-        ($0.name, Double(max($0.range.lowerBound.magnitude, $0.range.upperBound.magnitude)))
+        ($0.name, log10(Double(max($0.range.lowerBound.magnitude, $0.range.upperBound.magnitude))))
       })
+    let logDepth = log10(Double(depth))
     func bound(_ t: PolynomialTemplate) -> Double {
-      let coefficients = t.coefficientBounds(t.parameters.map { magnitude[$0]! })
-      return coefficients.reversed().reduce(0.0) { $0 * Double(depth) + $1 }
+      let coefficients = t.coefficientLog10Bounds(t.parameters.map { magnitude[$0]! })
+      return _log10Sum(coefficients.enumerated().map { $1 + Double($0) * logDepth })
     }
     return (bound(a), bound(b))
+  }
+
+  /// log10 r for r = A/2 + √(A²/4 + B), the root of r² = A·r + B, from log10 A and log10 B: both
+  /// are scaled by the larger of A/2 and √B first, so nothing overflows.
+  static func log10StepGrowth(_ la: Double, _ lb: Double) -> Double {
+    let lh = la - log10(2.0)
+    let s = max(lh, lb / 2)
+    guard s > -.infinity else { return -.infinity }
+    let h = _exp10(lh - s)
+    let b = _exp10(lb - 2 * s)
+    return s + log10(h + (h * h + b).squareRoot())
+  }
+
+  /// "about 1.2e+07", or "more than 10^308" when an estimate left the double range.
+  static func digitsText(_ d: Double) -> String {
+    d.isFinite ? "about " + String(format: "%.1e", d) : "more than 10^308"
   }
 
   /// The most decimal digits an exact verification walk may reach: about 2 s of GMP arithmetic
@@ -196,9 +214,8 @@ extension SearchSpec {
   /// The digits of p(N) an exact walk to depth N reaches at most: N·log10 r(N), r(N) the growth
   /// bound of one step (see `screeningGrowthLog2`).
   func walkDigits(depth: Int) -> Double {
-    let (a, b) = magnitudes(depth: depth)
-    let r = a / 2 + (a * a / 4 + b).squareRoot()
-    return Double(depth) * Swift.max(1, log10(r))
+    let (a, b) = log10Magnitudes(depth: depth)
+    return Double(depth) * Swift.max(1, Self.log10StepGrowth(a, b))
   }
 
   /// The deepest verification walk (factorial-reduction mode confirms at 4 × `verify_max_depth`)
@@ -207,7 +224,7 @@ extension SearchSpec {
   func requireVerifiable() throws(SpecError) {
     let factor = mode == .mitm ? 1 : 4
     let limit = Self.maximumWalkDigits
-    guard walkDigits(depth: factor * verifyMaxDepth) > limit else { return }
+    guard !(walkDigits(depth: factor * verifyMaxDepth) <= limit) else { return }
     var (lo, hi) = (9, verifyMaxDepth)  // lo fits (or is 9: none does), hi does not
     while hi - lo > 1 {
       let mid = lo + (hi - lo) / 2
@@ -218,11 +235,11 @@ extension SearchSpec {
     guard lo >= 10 else {
       throw SpecError(
         "a and b grow too fast for exact verification: a walk of 'verify_max_depth' 10\(confirm) could reach "
-          + "10^\(Int(log10(walkDigits(depth: factor * 10)))) digits (at most 2×10^6); use smaller degrees or ranges")
+          + "\(Self.digitsText(walkDigits(depth: factor * 10))) digits (at most 2×10^6); use smaller degrees or ranges")
     }
     throw SpecError(
-      "'verify_max_depth' \(verifyMaxDepth) lets an exact verification walk\(confirm) reach about "
-        + "\(String(format: "%.1e", digits)) digits per candidate (at most 2×10^6); use 'verify_max_depth' at most \(lo)"
+      "'verify_max_depth' \(verifyMaxDepth) lets an exact verification walk\(confirm) reach "
+        + "\(Self.digitsText(digits)) digits per candidate (at most 2×10^6); use 'verify_max_depth' at most \(lo)"
     )
   }
 
@@ -231,9 +248,9 @@ extension SearchSpec {
   /// to `depth`: with A ≥ |a(n)| and B ≥ |b(n)| for n ≤ depth, the first step multiplies by at most
   /// A + B and each later one by at most r = A/2 + √(A²/4 + B) (r² = A·r + B).
   func screeningGrowthLog2(depth: Int) -> Double {
-    let (a, b) = magnitudes(depth: depth)
-    let r = a / 2 + (a * a / 4 + b).squareRoot()
-    return log2(a + b) + Double(ScreeningKernel.rescaleInterval - 1) * log2(r)
+    let (a, b) = log10Magnitudes(depth: depth)
+    let log10Growth = _log10Sum([a, b]) + Double(ScreeningKernel.rescaleInterval - 1) * Self.log10StepGrowth(a, b)
+    return log10Growth / log10(2.0)
   }
 
   /// The screening walk runs in double precision (largest about 2^1024): a space whose a(n), b(n)

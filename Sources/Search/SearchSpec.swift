@@ -174,6 +174,7 @@ extension SearchSpec {
     } else {
       try Self.requireIndependent(constants)
     }
+    try requireDistinguishable()
   }
 
   /// log10 of bounds A ≥ |a(n)| and B ≥ |b(n)| for 1 ≤ n ≤ `depth` over the whole space (in
@@ -473,7 +474,36 @@ extension SearchSpec {
     let precision = Precision.digits(100)
     let values = [BigFloat(1, precision: precision)] + constants.map { $0.value(precision) }
     guard let relation = IntegerRelation.find(values, maxCoefficient: 10_000, precision: precision) else { return }
-    // Written with the first nonzero coefficient positive: 2*log(2) - log(4) = 0.
+    throw SpecError(
+      "'constants' are not independent: \(relationText(relation, constants)) = 0; factorial-reduction mode needs independent constants"
+    )
+  }
+
+  /// Hits are certified to `verify_digits` places: a constant that a small rational matches to that
+  /// many places (zeta(k) for k above about 3.3 × verify_digits is 1 + 2^−k) makes every Möbius form
+  /// of it pass for a rational limit (MITM "hits" that are coincidences) and makes every
+  /// factorial-reduction identification fail. It is refused, with the relation (coefficients up to
+  /// 10^4) the precision discipline would accept.
+  func requireDistinguishable() throws(SpecError) {
+    let digits = Swift.min(verifyDigits, 2000)
+    let precision = Precision.digits(digits)
+    let discipline = PrecisionDiscipline()
+    for (i, c) in constants.enumerated() {
+      let values = [BigFloat(1, precision: precision), c.value(precision)]
+      if let relation = IntegerRelation.find(values, maxCoefficient: 10_000, precision: precision),
+        discipline.accepts(digits: verifyDigits, coefficientDigits: relation.coefficientDigits)
+      {
+        throw SpecError(
+          "'constants[\(i)]' \(c.name) is rational to \(verifyDigits) places (\(Self.relationText(relation, [c])) = 0): "
+            + "at 'verify_digits' \(verifyDigits) its formulas cannot be told from rational limits; raise 'verify_digits' or drop it"
+        )
+      }
+    }
+  }
+
+  /// A relation among (1, c₁, …) written with its signs, the first nonzero coefficient positive:
+  /// `2*log(2) - log(4)`.
+  static func relationText(_ relation: IntegerRelation, _ constants: [Constant]) -> String {
     let sign = relation.coefficients.first { !$0.isZero }.map { $0 < 0 ? BigInt(-1) : BigInt(1) } ?? 1
     var text = ""
     for (m, name) in zip(relation.coefficients.map { $0 * sign }, ["1"] + constants.map(\.name)) where !m.isZero {
@@ -481,8 +511,7 @@ extension SearchSpec {
       let term = name == "1" ? "\(magnitude)" : (magnitude == 1 ? name : "\(magnitude)*\(name)")
       text += text.isEmpty ? (m < 0 ? "-" : "") + term : (m < 0 ? " - " : " + ") + term
     }
-    throw SpecError(
-      "'constants' are not independent: \(text) = 0; factorial-reduction mode needs independent constants")
+    return text
   }
 
   /// A canonical text of the validated spec (stable key order): the identity a store keeps.

@@ -285,6 +285,28 @@ import Testing
       try SearchSpec(json: #"{"name": "t", \#(Self.sides), "constants": ["log(2)", "log(4)"]}"#).constants.count == 2)
   }
 
+  @Test("a constant a rational matches to verify_digits places is refused (MITM found 6 coincidental 'hits')")
+  func nearRationalConstants() throws {
+    func spec(_ mode: String, _ list: String, _ extra: String = "") -> String {
+      #"{"name": "t", "mode": "\#(mode)", \#(Self.sides), "constants": \#(list), "bound": 3\#(extra)}"#
+    }
+    #expect(
+      rejection(spec("mitm", #"["zeta(1000000000000)"]"#))
+        == "'constants[0]' zeta(1000000000000) is rational to 100 places (1 - zeta(1000000000000) = 0): at 'verify_digits' 100 its formulas cannot be told from rational limits; raise 'verify_digits' or drop it"
+    )
+    // ζ(400) − 1 ≈ 2^−400 ≈ 10^−120.4: rational to 100 places, not to 200; ζ(300) − 1 ≈ 10^−90.3.
+    #expect(
+      rejection(spec("mitm", #"["pi", "zeta(400)"]"#))
+        == "'constants[1]' zeta(400) is rational to 100 places (1 - zeta(400) = 0): at 'verify_digits' 100 its formulas cannot be told from rational limits; raise 'verify_digits' or drop it"
+    )
+    #expect(try SearchSpec(json: spec("mitm", #"["zeta(400)"]"#, #", "verify_digits": 200"#)).constants.count == 1)
+    #expect(try SearchSpec(json: spec("mitm", #"["zeta(300)"]"#)).constants.count == 1)
+    #expect(
+      rejection(spec("factorial-reduction", #"["zeta(100)"]"#, #", "verify_digits": 20"#))
+        == "'constants[0]' zeta(100) is rational to 20 places (1 - zeta(100) = 0): at 'verify_digits' 20 its formulas cannot be told from rational limits; raise 'verify_digits' or drop it"
+    )
+  }
+
   @Test("at most 16 constants")
   func manyConstants() {
     let list = (2...18).map { "\"zeta(\($0))\"" }.joined(separator: ", ")

@@ -103,7 +103,9 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
   public let input: String
   public let column: Int
   public let reason: String
-  public var description: String { "cannot read template '\(input)' at column \(column): \(reason)" }
+  public var description: String {
+    _ExpressionLimits.escaped("cannot read template '\(input)' at column \(column): \(reason)")
+  }
 }
 
 /// Sparse multivariate polynomial over symbols [n, parameters…]: exponent vector → coefficient.
@@ -116,11 +118,18 @@ func _normalized(_ k: [Int]) -> [Int] {
   return k
 }
 
+/// Reads a template in one pass: sum := product (('+'|'-') product)*;
+/// product := unary (('*'|juxtaposition) unary)*; unary := ('+'|'-')* power;
+/// power := atom (('^'|'**') integer)?; atom := integer | name | '(' sum ')'.
+/// Recursion only through parentheses, at most `_ExpressionLimits.maximumNesting` deep; every
+/// product is charged to a work budget before it is expanded.
 struct _TemplateParser {
   let text: String
   let chars: [Character]
   var position = 0
   var names: [String] = []
+  var nesting = 0
+  var work = 0.0
 
   init(text: String) {
     self.text = text
@@ -145,23 +154,38 @@ struct _TemplateParser {
 
   /// The largest power of n or of a parameter a product may reach.
   static let maximumExponent = 64
+  /// The most distinct parameters a template may name.
+  static let maximumParameters = 100
+  /// The most work (term pairs, weighted by the length of their exponent vectors) reading one
+  /// template may take: far above any search space, well below a second.
+  static let maximumWork = 2_000_000.0
 
-  /// x + sign·y, or an error at the operator (index `at`) if a coefficient leaves 64 bits.
-  func add(_ x: _Sparse, _ y: _Sparse, sign: Int = 1, at: Int) throws(TemplateError) -> _Sparse {
-    var r = x
+  /// Charges `cost` to the work budget, or refuses at `at`.
+  mutating func spend(_ cost: Double, at: Int) throws(TemplateError) {
+    work += cost
+    guard work <= Self.maximumWork else {
+      throw error(
+        "too large to expand: about \(_formatCount(work)) term operations, above the limit of "
+          + _formatCount(Self.maximumWork), at: at)
+    }
+  }
+
+  /// x + sign·y in place, or an error at the operator (index `at`) if a coefficient leaves 64 bits.
+  mutating func add(_ x: inout _Sparse, _ y: _Sparse, sign: Int = 1, at: Int) throws(TemplateError) {
+    try spend(Double(y.count), at: at)
     for (k, v) in y {
       let key = _normalized(k)
       let (term, o1) = v.multipliedReportingOverflow(by: sign)
-      let (s, o2) = r[key, default: 0].addingReportingOverflow(term)
+      let (s, o2) = x[key, default: 0].addingReportingOverflow(term)
       if o1 || o2 { throw error("coefficient beyond 64 bits", at: at) }
-      r[key] = s
+      x[key] = s == 0 ? nil : s
     }
-    return r.filter { $0.value != 0 }
   }
 
   /// x·y, or an error at the operator (index `at`) if a coefficient leaves 64 bits or a power of n
   /// or of a parameter exceeds `maximumExponent`.
-  func multiply(_ x: _Sparse, _ y: _Sparse, at: Int) throws(TemplateError) -> _Sparse {
+  mutating func multiply(_ x: _Sparse, _ y: _Sparse, at: Int) throws(TemplateError) -> _Sparse {
+    try spend(Double(x.count) * Double(y.count) * Double(1 + (names.count + 1) / 8), at: at)
     var r: _Sparse = [:]
     for (kx, vx) in x {
       for (ky, vy) in y {
@@ -188,8 +212,17 @@ struct _TemplateParser {
       let at = position
       position += 1
       let operand = try product()
-      result = try add(result, operand, sign: c == "+" ? 1 : -1, at: at)
+      try add(&result, operand, sign: c == "+" ? 1 : -1, at: at)
     }
+  }
+
+  /// Whether a number starts at `position` right after another number and spaces (`2 3`,
+  /// `1 000`): ambiguous, so refused rather than multiplied.
+  func followsNumber() -> Bool {
+    guard let c = peek(), c.isASCII, c.isNumber, position > 0, chars[position - 1].isWhitespace else { return false }
+    var i = position - 1
+    while i > 0, chars[i].isWhitespace { i -= 1 }
+    return chars[i].isASCII && chars[i].isNumber
   }
 
   mutating func product() throws(TemplateError) -> _Sparse {
@@ -202,7 +235,8 @@ struct _TemplateParser {
         position += 1
         let operand = try unary()
         result = try multiply(result, operand, at: at)
-      } else if c.isNumber || c == "(" || c.isLetter {
+      } else if c.isNumber || c == "(" || c.isLetter || c == "_" {
+        if followsNumber() { throw error("two numbers in a row: write '*' between them to multiply") }
         let operand = try unary()
         result = try multiply(result, operand, at: at)
       } else {
@@ -213,13 +247,21 @@ struct _TemplateParser {
 
   mutating func unary() throws(TemplateError) -> _Sparse {
     skip()
-    if let c = peek(), c == "-" || c == "+" {
-      let at = position
+    var negative = false
+    var at = position
+    while let c = peek(), c == "-" || c == "+" {
+      if c == "-" {
+        if !negative { at = position }
+        negative.toggle()
+      }
       position += 1
-      let operand = try unary()
-      return c == "-" ? try add([:], operand, sign: -1, at: at) : operand
+      skip()
     }
-    return try power()
+    let operand = try power()
+    guard negative else { return operand }
+    var result: _Sparse = [:]
+    try add(&result, operand, sign: -1, at: at)
+    return result
   }
 
   mutating func power() throws(TemplateError) -> _Sparse {
@@ -265,6 +307,9 @@ struct _TemplateParser {
       if let i = names.firstIndex(of: name) {
         index = i
       } else {
+        guard names.count < Self.maximumParameters else {
+          throw error("more than \(Self.maximumParameters) parameters", at: start)
+        }
         names.append(name)
         index = names.count - 1
       }
@@ -273,11 +318,16 @@ struct _TemplateParser {
       return [monomial: 1]
     }
     if c == "(" {
+      guard nesting < _ExpressionLimits.maximumNesting else {
+        throw error("parentheses nest deeper than \(_ExpressionLimits.maximumNesting)")
+      }
+      nesting += 1
       position += 1
       let inner = try sum()
       skip()
       guard peek() == ")" else { throw error("missing ')'") }
       position += 1
+      nesting -= 1
       return inner
     }
     throw error("unexpected '\(c)'")

@@ -1,6 +1,7 @@
 import Foundation
 import Identification
 import Multiprecision
+import Polynomials
 
 /// A search space and how to search it, read from a JSON spec file (see docs/search-spec.md).
 ///
@@ -79,7 +80,8 @@ public struct SearchSpec: Sendable, Hashable {
 public struct SpecError: Error, Sendable, Equatable, CustomStringConvertible {
   public let message: String
   public init(_ message: String) { self.message = message }
-  public var description: String { message }
+  /// One line: control characters (from JSON keys or strings) are shown as escapes such as `\n`.
+  public var description: String { _ExpressionLimits.escaped(message) }
 }
 
 extension SearchSpec {

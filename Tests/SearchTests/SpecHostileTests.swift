@@ -384,15 +384,15 @@ import Testing
 
   @Test("many parameters are read in linear time and each gets its range")
   func manyParameters() throws {
-    let names = (0..<200).map { "x\($0)" }
+    let names = (0..<100).map { "x\($0)" }  // the most a template may name
     let template = names.joined(separator: " + ") + " + n"
     let ranges = names.map { "\"\($0)\": [1, 1]" }.joined(separator: ", ")
     let spec = try SearchSpec(
       json:
         #"{"name": "t", "a": {"template": "\#(template)"}, "b": {"degree": 0, "range": [1, 1]}, "parameters": {\#(ranges)}, "constants": ["e"]}"#
     )
-    #expect(spec.parameters.count == 201 && spec.size == 1)
-    #expect(SearchSpace(spec: spec).candidate(0)?.a == [200, 1])
+    #expect(spec.parameters.count == 101 && spec.size == 1)
+    #expect(SearchSpace(spec: spec).candidate(0)?.a == [100, 1])
   }
 
   @Test("the canonical text escapes what JSON must, and reads back as the same spec")

@@ -1,4 +1,7 @@
-/// Why the text of a field could not be read: the line (from 1; 0 for the whole text) and why.
+import Polynomials
+
+/// Why the text of a field could not be read: the line (from 1; 0 for the whole text) and why, on
+/// one line (control characters are shown as escapes such as `\r`).
 public struct FieldTextError: Error, Sendable, Equatable, CustomStringConvertible {
   public let line: Int
   public let reason: String
@@ -8,7 +11,7 @@ public struct FieldTextError: Error, Sendable, Equatable, CustomStringConvertibl
     self.reason = reason
   }
 
-  public var description: String { line > 0 ? "line \(line): \(reason)" : reason }
+  public var description: String { _ExpressionLimits.escaped(line > 0 ? "line \(line): \(reason)" : reason) }
 }
 
 extension CMF {

@@ -14,37 +14,52 @@ public struct ExpressionParseError: Error, Sendable, Equatable, CustomStringConv
     self.reason = reason
   }
 
-  public var description: String { "cannot read '\(input)' at column \(column): \(reason)" }
+  /// One line: control characters in the text are shown as escapes such as `\n`.
+  public var description: String { _ExpressionLimits.escaped("cannot read '\(input)' at column \(column): \(reason)") }
 }
 
 extension MultivariateRationalFunction {
   /// Reads a rational function in the named variables from what users type:
-  /// `x^3 + (x+1)^3 + 2y(y-1)(2x+1)`, `-(y+1)/(x(x+y))`, `2*x0**2/3`. Juxtaposition multiplies,
-  /// `^` and `**` take non-negative integer exponents, a name is the longest variable name that
-  /// matches. A denominator written as a product keeps its factors.
-  /// - Throws: `ExpressionParseError` naming the column, for unknown names, division by zero and
-  ///   malformed text.
+  /// `x^3 + (x+1)^3 + 2y(y-1)(2x+1)`, `-(y+1)/(x(x+y))`, `2*x0**2/3`. Juxtaposition multiplies
+  /// (but two numbers in a row, `2 3`, are refused), `^` and `**` take non-negative integer
+  /// exponents, a name is the longest variable name that matches. A denominator written as a
+  /// product keeps its factors.
+  ///
+  /// Limits, checked before anything is expanded: parentheses nest at most 200 deep; numerator and
+  /// denominator have total degree at most `maximumDegree` (100); coefficients at most 2^20 bits;
+  /// the expansion of products and powers at most about 3·10^7 coefficient operations (a second).
+  /// - Throws: `ExpressionParseError` naming the column, for unknown names, division by zero,
+  ///   malformed text and text over a limit.
+  /// - Complexity: linear in the text, plus the expansions the limits admit.
   public init(parsing text: String, variables: [String]) throws {
     var parser = _ExpressionParser(text: text, variables: variables)
     self = try parser.parse()
   }
+
+  /// The highest total degree of a numerator or denominator read from text.
+  public static let maximumDegree = 100
 }
 
 /// A parsed value, with its factorization when it was written as a product of powers.
 struct _Parsed {
   var value: MultivariateRationalFunction
-  /// constant · Π fᵢ^kᵢ (kᵢ may be negative) when the text was a product; `nil` for sums.
+  /// constant · Π fᵢ^kᵢ (kᵢ may be negative, the fᵢ distinct) when the text was a product; `nil`
+  /// for sums.
   var product: (constant: BigRational, factors: [(MultivariatePolynomial, Int)])?
 }
 
-/// Recursive descent: sum := product (('+'|'-') product)*;
-/// product := unary (('*'|'/'|juxtaposition) unary)*; unary := ('+'|'-') unary | power;
+/// Recursive descent in one pass: sum := product (('+'|'-') product)*;
+/// product := unary (('*'|'/'|juxtaposition) unary)*; unary := ('+'|'-')* power;
 /// power := atom (('^'|'**') integer)?; atom := integer | name | '(' sum ')'.
+/// Recursion only through parentheses, at most `_ExpressionLimits.maximumNesting` deep; every
+/// product, sum of fractions and power is estimated (degree, terms, bits, cost) before it is built.
 struct _ExpressionParser {
   let text: String
   let names: [[Character]]
   let chars: [Character]
   var position = 0
+  var nesting = 0
+  var work = 0.0
 
   init(text: String, variables: [String]) {
     self.text = text
@@ -53,6 +68,7 @@ struct _ExpressionParser {
   }
 
   var d: Int { names.count }
+  static var maximumDegree: Int { MultivariateRationalFunction.maximumDegree }
 
   mutating func parse() throws -> MultivariateRationalFunction {
     skipSpaces()
@@ -63,23 +79,109 @@ struct _ExpressionParser {
     return result.value
   }
 
-  func error(_ reason: String) -> ExpressionParseError {
-    ExpressionParseError(input: text, column: position + 1, reason: reason)
+  func error(_ reason: String, at index: Int? = nil) -> ExpressionParseError {
+    ExpressionParseError(input: text, column: (index ?? position) + 1, reason: reason)
   }
 
   mutating func skipSpaces() { while position < chars.count, chars[position].isWhitespace { position += 1 } }
 
   func peek() -> Character? { position < chars.count ? chars[position] : nil }
 
+  // MARK: Estimates
+
+  /// The number of monomials of total degree at most `degree` in d variables: C(degree + d, d).
+  func termBound(_ degree: Int) -> Double {
+    var count = 1.0
+    for i in 0..<d { count = count * Double(degree + i + 1) / Double(i + 1) }
+    return count
+  }
+
+  func size(_ p: MultivariatePolynomial) -> _ExpansionSize {
+    _ExpansionSize(terms: p.terms.count, degree: p.totalDegree, bits: p.terms.values.map(\.bitWidth).max() ?? 0)
+  }
+
+  /// The size of the expanded denominator c·Π fᵢ^eᵢ and the cost of expanding it.
+  func denominatorSize(_ r: MultivariateRationalFunction) -> (size: _ExpansionSize, cost: Double) {
+    var total = _ExpansionSize(terms: 1, degree: 0, bits: r.denominatorConstant.bitWidth)
+    var cost = 0.0
+    for (f, e) in r.denominatorFactors {
+      let (power, c1) = _ExpansionSize.power(size(f), e, termBound: termBound)
+      let (product, c2) = _ExpansionSize.product(total, power, termBound: termBound)
+      total = product
+      cost += c1 + c2
+    }
+    return (total, cost)
+  }
+
+  /// Refuses at `index` a numerator or denominator above the degree or coefficient limit, or work
+  /// beyond the budget; otherwise charges `cost`.
+  mutating func admit(_ sizes: [_ExpansionSize], cost: Double, at index: Int) throws {
+    for s in sizes {
+      guard s.degree <= Self.maximumDegree else {
+        throw error("the degree would be \(s.degree), above the limit of \(Self.maximumDegree)", at: index)
+      }
+      guard s.bits <= Double(_ExpressionLimits.maximumCoefficientBits) else {
+        throw error(
+          "coefficients would reach about \(_formatCount(s.bits)) bits, above the limit of "
+            + "\(_ExpressionLimits.maximumCoefficientBits)", at: index)
+      }
+    }
+    work += cost
+    guard work <= _ExpressionLimits.maximumWork else {
+      throw error(
+        "too large to expand: about \(_formatCount(work)) coefficient operations, above the limit of "
+          + _formatCount(_ExpressionLimits.maximumWork), at: index)
+    }
+  }
+
+  /// The cost of bringing numerator / denominator of these sizes to normal form: a trial
+  /// division of the numerator by the denominator's factors.
+  func normalFormCost(_ numerator: _ExpansionSize, _ denominator: _ExpansionSize) -> Double {
+    denominator.degree <= 0
+      ? numerator.terms : _ExpansionSize.product(numerator, denominator, termBound: termBound).cost
+  }
+
+  // MARK: Grammar
+
   mutating func sum() throws -> _Parsed {
     var result = try product()
     while true {
       skipSpaces()
       guard let c = peek(), c == "+" || c == "-" else { return result }
+      let at = position
       position += 1
       let term = try product()
+      try admitSum(result.value, term.value, at: at)
       result = _Parsed(value: c == "+" ? result.value + term.value : result.value - term.value, product: nil)
     }
+  }
+
+  /// Checks a + b before it is built: cross products with the other denominator, then normal form.
+  mutating func admitSum(_ a: MultivariateRationalFunction, _ b: MultivariateRationalFunction, at: Int) throws {
+    if a.isPolynomial && b.isPolynomial {
+      try admit([], cost: Double(min(a.numerator.terms.count, b.numerator.terms.count)), at: at)
+      return
+    }
+    let (da, ca) = denominatorSize(a)
+    let (db, cb) = denominatorSize(b)
+    let (left, c1) = _ExpansionSize.product(size(a.numerator), db, termBound: termBound)
+    let (right, c2) = _ExpansionSize.product(size(b.numerator), da, termBound: termBound)
+    let (denominator, c3) = _ExpansionSize.product(da, db, termBound: termBound)
+    var numerator = left.terms >= right.terms ? left : right
+    numerator.degree = max(left.degree, right.degree)
+    numerator.bits = max(left.bits, right.bits) + 1
+    numerator.terms = min(left.terms + right.terms, termBound(numerator.degree))
+    let cost = ca + cb + c1 + c2 + c3 + normalFormCost(numerator, denominator)
+    try admit([numerator, denominator], cost: cost, at: at)
+  }
+
+  /// Whether a number starts at `position` right after another number and spaces (`2 3`,
+  /// `1 000`): ambiguous, so refused rather than multiplied.
+  func followsNumber() -> Bool {
+    guard let c = peek(), c.isASCII, c.isNumber, position > 0, chars[position - 1].isWhitespace else { return false }
+    var i = position - 1
+    while i > 0, chars[i].isWhitespace { i -= 1 }
+    return chars[i].isASCII && chars[i].isNumber
   }
 
   mutating func product() throws -> _Parsed {
@@ -87,35 +189,63 @@ struct _ExpressionParser {
     while true {
       skipSpaces()
       guard let c = peek() else { return result }
+      let at = position
       if c == "*" && !(position + 1 < chars.count && chars[position + 1] == "*") {
         position += 1
-        result = multiply(result, try unary())
+        result = try multiply(result, try unary(), at: at)
       } else if c == "/" {
         position += 1
         skipSpaces()
         let start = position
         let divisor = try unary()
-        guard !divisor.value.isZero else {
-          position = start
-          throw error("division by zero")
-        }
-        result = multiply(result, inverse(divisor))
+        guard !divisor.value.isZero else { throw error("division by zero", at: start) }
+        result = try multiply(result, try inverse(divisor, at: at), at: at)
       } else if c.isNumber || c == "(" || c.isLetter {
-        result = multiply(result, try unary())
+        if followsNumber() { throw error("two numbers in a row: write '*' between them to multiply") }
+        result = try multiply(result, try unary(), at: at)
       } else {
         return result
       }
     }
   }
 
-  func multiply(_ a: _Parsed, _ b: _Parsed) -> _Parsed {
+  mutating func multiply(_ a: _Parsed, _ b: _Parsed, at: Int) throws -> _Parsed {
+    let x = a.value
+    let y = b.value
+    if !x.isZero && !y.isZero {
+      let (numerator, c1) = _ExpansionSize.product(size(x.numerator), size(y.numerator), termBound: termBound)
+      var sizes = [numerator]
+      var cost = c1
+      if !x.isPolynomial || !y.isPolynomial {
+        let (dx, cx) = denominatorSize(x)
+        let (dy, cy) = denominatorSize(y)
+        let (denominator, c2) = _ExpansionSize.product(dx, dy, termBound: termBound)
+        sizes.append(denominator)
+        cost += cx + cy + c2 + normalFormCost(numerator, denominator)
+      }
+      try admit(sizes, cost: cost, at: at)
+    }
     var product: (constant: BigRational, factors: [(MultivariatePolynomial, Int)])?
-    if let p = a.product, let q = b.product { product = (p.constant * q.constant, p.factors + q.factors) }
-    return _Parsed(value: a.value * b.value, product: product)
+    if let p = a.product, let q = b.product {
+      // Merge equal factors so the list stays as short as the distinct factors written.
+      var factors = p.factors
+      for (f, k) in q.factors {
+        if let i = factors.firstIndex(where: { $0.0 == f }) {
+          factors[i].1 += k
+        } else {
+          factors.append((f, k))
+        }
+      }
+      product = (p.constant * q.constant, factors.filter { $0.1 != 0 })
+    }
+    return _Parsed(value: x * y, product: product)
   }
 
   /// 1/x, keeping the written factors of x as separate denominator factors.
-  func inverse(_ x: _Parsed) -> _Parsed {
+  mutating func inverse(_ x: _Parsed, at: Int) throws -> _Parsed {
+    // The denominator of x becomes a numerator: expanded.
+    let (size, cost) = denominatorSize(x.value)
+    try admit([size], cost: cost, at: at)
     guard let (constant, factors) = x.product else {
       return _Parsed(value: x.value.reciprocal, product: nil)
     }
@@ -130,18 +260,23 @@ struct _ExpressionParser {
 
   mutating func unary() throws -> _Parsed {
     skipSpaces()
-    if let c = peek(), c == "-" || c == "+" {
+    var negative = false
+    while let c = peek(), c == "-" || c == "+" {
+      if c == "-" { negative.toggle() }
       position += 1
-      let operand = try unary()
-      if c == "+" { return operand }
-      return _Parsed(value: -operand.value, product: operand.product.map { (-$0.constant, $0.factors) })
+      skipSpaces()
     }
-    return try power()
+    let operand = try power()
+    guard negative else { return operand }
+    return _Parsed(value: -operand.value, product: operand.product.map { (-$0.constant, $0.factors) })
   }
+
+  static let maximumExponent = 10_000
 
   mutating func power() throws -> _Parsed {
     let base = try atom()
     skipSpaces()
+    let at = position
     if peek() == "^" {
       position += 1
     } else if peek() == "*", position + 1 < chars.count, chars[position + 1] == "*" {
@@ -151,16 +286,27 @@ struct _ExpressionParser {
     }
     skipSpaces()
     let start = position
-    while position < chars.count, chars[position].isNumber { position += 1 }
-    guard position > start, let k = Int(String(chars[start..<position])), k <= 10_000 else {
+    while position < chars.count, chars[position].isASCII, chars[position].isNumber { position += 1 }
+    guard position > start, let k = Int(String(chars[start..<position])), k <= Self.maximumExponent else {
       position = start
       throw error("expected a non-negative integer exponent")
     }
+    if k > 1 && !base.value.isZero {
+      let (numerator, cost) = _ExpansionSize.power(size(base.value.numerator), k, termBound: termBound)
+      let (denominator, _) = denominatorSize(base.value)
+      let scaled = _ExpansionSize(
+        terms: 1, degree: denominator.degree * k, bits: base.value.denominatorConstant.bitWidth * k)
+      var sizes = [numerator, scaled]
+      if let p = base.product {
+        let bits = max(p.constant.numerator.bitWidth, p.constant.denominator.bitWidth) * k
+        sizes.append(_ExpansionSize(terms: 1, degree: 0, bits: bits))
+      }
+      try admit(sizes, cost: cost, at: at)
+    }
     var product: (constant: BigRational, factors: [(MultivariatePolynomial, Int)])?
     if let p = base.product {
-      var c = BigRational(1)
-      for _ in 0..<k { c = c * p.constant }
-      product = (c, p.factors.map { ($0.0, $0.1 * k) })
+      let c = BigRational(p.constant.numerator.power(k), p.constant.denominator.power(k))
+      product = (c, k == 0 ? [] : p.factors.map { ($0.0, $0.1 * k) })
     }
     return _Parsed(value: base.value.power(k), product: product)
   }
@@ -168,22 +314,30 @@ struct _ExpressionParser {
   mutating func atom() throws -> _Parsed {
     skipSpaces()
     guard let c = peek() else { throw error("expected a number, a variable or '('") }
-    if c.isNumber {
+    if c.isASCII && c.isNumber {
       let start = position
-      while position < chars.count, chars[position].isNumber { position += 1 }
+      while position < chars.count, chars[position].isASCII, chars[position].isNumber { position += 1 }
       let value = BigInt(String(chars[start..<position]))!
       return _Parsed(
         value: MultivariateRationalFunction(MultivariatePolynomial(constant: value, variables: d)),
         product: (BigRational(value), []))
     }
     if c == "(" {
+      guard nesting < _ExpressionLimits.maximumNesting else {
+        throw error("parentheses nest deeper than \(_ExpressionLimits.maximumNesting)")
+      }
+      nesting += 1
       position += 1
       let inner = try sum()
       skipSpaces()
       guard peek() == ")" else { throw error("expected ')'") }
       position += 1
-      // A parenthesized sum is one factor of any product around it.
+      nesting -= 1
+      // A parenthesized sum is one factor of any product around it (a constant joins the constant).
       if inner.product == nil, !inner.value.isZero, inner.value.isPolynomial {
+        if let constant = inner.value.numerator.constantValue {
+          return _Parsed(value: inner.value, product: (BigRational(constant), []))
+        }
         return _Parsed(value: inner.value, product: (1, [(inner.value.numerator, 1)]))
       }
       return inner
@@ -192,7 +346,9 @@ struct _ExpressionParser {
       // The longest variable name that matches here.
       var best: Int?
       for (i, name) in names.enumerated()
-      where position + name.count <= chars.count && Array(chars[position..<position + name.count]) == name {
+      where !name.isEmpty && position + name.count <= chars.count
+        && chars[position..<position + name.count].elementsEqual(name)
+      {
         if best == nil || name.count > names[best!].count { best = i }
       }
       guard let i = best else {

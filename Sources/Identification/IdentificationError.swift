@@ -4,6 +4,10 @@ public enum IdentificationError: Error, Sendable, Hashable, CustomStringConverti
   case emptyValue
   /// The value's text is not a decimal number.
   case notANumber(String)
+  /// The value's decimal exponent is beyond ±`limit`.
+  case exponentOutOfRange(String, limit: Int)
+  /// The value's text has more significant digits than `limit`.
+  case tooManyDigits(String, digits: Int, limit: Int)
   /// The value is 0 to all its digits.
   case zeroValue
   /// The value has `digits` correct digits, fewer than the `needed` that the shortest answer needs.
@@ -16,6 +20,10 @@ public enum IdentificationError: Error, Sendable, Hashable, CustomStringConverti
   case emptyConstant(position: Int, list: String)
   /// The same constant appears twice in the list.
   case duplicateConstant(String)
+  /// Two constants of the list, spelled differently, are the same number.
+  case equalConstants(String, String)
+  /// A constant of the list is a rational number.
+  case rationalConstant(String)
   /// A constant could not be evaluated; `message` says why.
   case constantNotEvaluable(text: String, message: String)
   /// The constants satisfy `relation` (to `digits` digits), so they are no basis.
@@ -31,6 +39,10 @@ public enum IdentificationError: Error, Sendable, Hashable, CustomStringConverti
       return "the value is empty; give a decimal number such as 4.99144423548424481209875767293"
     case .notANumber(let text):
       return "'\(text)' is not a decimal number"
+    case .exponentOutOfRange(let text, let limit):
+      return "'\(text)' is out of range: identification takes values between 1e-\(limit) and 1e\(limit) in magnitude"
+    case .tooManyDigits(let text, let digits, let limit):
+      return "'\(text)' has \(digits) significant digits; identification takes at most \(limit)"
     case .zeroValue:
       return "the value is 0 to all its digits: there is nothing to identify"
     case .precisionTooLow(let digits, let needed):
@@ -44,6 +56,10 @@ public enum IdentificationError: Error, Sendable, Hashable, CustomStringConverti
       return "constant \(position) of '\(list)' is empty"
     case .duplicateConstant(let name):
       return "the constant \(name) is listed twice"
+    case .equalConstants(let first, let second):
+      return "the constants \(first) and \(second) are the same number (equal to 50 digits); list it once"
+    case .rationalConstant(let text):
+      return "the constant \(text) is a rational number: rational values are found without it; remove it"
     case .constantNotEvaluable(let text, let message):
       return "cannot evaluate the constant '\(text)': \(message)"
     case .dependentConstants(let relation, let digits):

@@ -80,27 +80,38 @@ extension Identifier {
       digits: digits)
   }
 
-  /// The minimal polynomial of x if it has degree `degree`: a relation among (1, x, …, x^degree) with a
-  /// non-zero leading coefficient; its real root nearest x in radicals when there is one.
+  /// The minimal polynomial of x found among the relations of (1, x, …, x^degree): the relation is
+  /// reduced to its irreducible factor F over ℚ that has a root r near x (`_MinimalPolynomial`), so
+  /// the answer may be of lower degree (a rational for degree 1). The digits are those to which x
+  /// agrees with r — or with the closed form of r in real radicals, evaluated on its own — never the
+  /// residual |F(x)|, which is tiny near a multiple root of the relation found.
   func _algebraic(_ x: ApproximateValue, _ value: BigFloat, degree: Int) -> _Candidate? {
     guard let bound = _bound(count: degree + 1, digits: x.digits) else { return nil }
     let powers = Self._powers(value, degree)
     guard
       let relation = IntegerRelation.find(
         powers, maxCoefficient: bound, algorithm: algorithm, precision: .digits(x.digits)),
-      !relation.coefficients[degree].isZero
+      let (f, root) = _MinimalPolynomial.factor(relation.coefficients, near: value)
     else { return nil }
-    let basis = ["1", "x"] + (2...degree).map { "x^\($0)" }
-    let expression = _ClosedForm.root(of: relation.coefficients, near: value)
+    let reduced = f.count - 1
+    if reduced == 1 {
+      let expression = ConstantExpression.number(BigRational(-f[0], f[1]))
+      guard let digits = Self._agreement(x, expression) else { return nil }
+      return _Candidate(
+        form: .rational, expression: expression, basis: ["1", "x"], relation: IntegerRelation(f), digits: digits)
+    }
+    let basis = ["1", "x"] + (2...reduced).map { "x^\($0)" }
+    let expression = _ClosedForm.root(of: f, near: value)
     let digits: Int
     if let expression {
       guard let agreement = Self._agreement(x, expression) else { return nil }
       digits = agreement
     } else {
-      digits = Int(relation.digits(on: powers, precision: .digits(x.digits)).rounded(.down))
+      digits = Self._agreement(x, root)
     }
     return _Candidate(
-      form: .algebraic(degree: degree), expression: expression, basis: basis, relation: relation, digits: digits)
+      form: .algebraic(degree: reduced), expression: expression, basis: basis, relation: IntegerRelation(f),
+      digits: digits)
   }
 
   /// The text of c as a factor: in parentheses when it is a sum, a difference or a negation.

@@ -37,7 +37,9 @@ public struct Identifier: Sendable {
 
   /// An identifier for the given constants and bounds.
   ///
-  /// Throws `IdentificationError.duplicateConstant` when a constant is listed twice,
+  /// Throws `IdentificationError.duplicateConstant` when a constant is listed twice, `.equalConstants`
+  /// when two have the same value (one number in two spellings), `.rationalConstant` for a number
+  /// such as `2` or `1/3` (rationals are found without it),
   /// `.invalidBound` when maxCoefficient < 1, `.invalidDegree` outside 1...`maxDegree`.
   public init(
     constants: [ConstantExpression] = Identifier.defaultConstants, maxCoefficient: BigInt = 10_000,
@@ -46,6 +48,10 @@ public struct Identifier: Sendable {
   ) throws(IdentificationError) {
     var seen = Set<ConstantExpression>()
     for c in constants where !seen.insert(c).inserted { throw .duplicateConstant(c.description) }
+    if let rational = constants.first(where: { $0.rationalValue != nil }) {
+      throw .rationalConstant(rational.description)
+    }
+    try Self._rejectEqualValues(constants)
     guard maxCoefficient >= 1 else { throw .invalidBound(maxCoefficient.description) }
     guard (1...Self.maxDegree).contains(algebraicDegree) else {
       throw .invalidDegree(algebraicDegree, maxDegree: Self.maxDegree)
@@ -56,6 +62,27 @@ public struct Identifier: Sendable {
     self.algorithm = algorithm
     self.discipline = discipline
     self._table = nil
+  }
+
+  /// Throws `.equalConstants` when two of the constants are one number spelled twice (`pi` and `pi*1`,
+  /// `sqrt(4)` and `2`): equal to 50 of 60 digits. Catalog constants named plainly are distinct and
+  /// are not evaluated; constants that cannot be evaluated are left to `identify` to report.
+  static func _rejectEqualValues(_ constants: [ConstantExpression]) throws(IdentificationError) {
+    guard constants.count >= 2, !constants.allSatisfy({ if case .constant = $0 { true } else { false } }) else {
+      return
+    }
+    let precision = Precision.digits(60)
+    var values: [(ConstantExpression, BigFloat)] = []
+    for c in constants {
+      guard let value = try? c.evaluate(precision), !value.isZero else { continue }
+      for (other, known) in values {
+        let difference = known - value
+        if difference.isZero || known.log10Magnitude - difference.log10Magnitude >= 50 {
+          throw .equalConstants(other.description, c.description)
+        }
+      }
+      values.append((c, value))
+    }
   }
 
   /// This identifier with its constants computed ahead for values of up to `digits` digits, so that
@@ -83,19 +110,28 @@ public struct Identifier: Sendable {
   /// answer is refuted and `nil` returned. A recomputed value with no more digits than `x` leaves the
   /// answer unconfirmed (`confirmedDigits` nil).
   ///
-  /// Throws `IdentificationError.zeroValue` for x = 0, `.precisionTooLow` when x has fewer digits than
+  /// Throws `IdentificationError.zeroValue` for x = 0, `.exponentOutOfRange` for |x| beyond
+  /// 10^±`ApproximateValue.exponentLimit`, `.precisionTooLow` when x has fewer digits than
   /// `discipline.minimumDigits`, `.constantNotEvaluable` when a constant has no value,
   /// `.dependentConstants` when the constants satisfy a relation the discipline accepts; rethrows what
-  /// `recompute` throws.
+  /// `recompute` throws. A value of more than `ApproximateValue.digitLimit` digits is read to that many.
   /// - Complexity: k + degree + 1 relation searches (see `IntegerRelation.find`) of dimension at most
   ///   2k + 2, the constants evaluated at x.digits + 20 digits, one continued fraction of x.
   public func identify(_ x: ApproximateValue, recompute: ((Int) throws -> ApproximateValue?)? = nil) throws
     -> Identification?
   {
     guard !x.value.isZero else { throw IdentificationError.zeroValue }
+    guard Swift.abs(x.value.log10Magnitude) <= Double(ApproximateValue.exponentLimit) else {
+      throw IdentificationError.exponentOutOfRange(
+        x.value.scientific(significantDigits: 6), limit: ApproximateValue.exponentLimit)
+    }
     guard x.digits >= discipline.minimumDigits else {
       throw IdentificationError.precisionTooLow(digits: x.digits, needed: discipline.minimumDigits)
     }
+    // Beyond the digit limit the cost runs to minutes (constants, confirmation at twice the digits):
+    // the value is read to the limit, which claims fewer digits and stays sound.
+    let most = ApproximateValue.digitLimit
+    let x = x.digits <= most ? x : ApproximateValue(BigFloat(x.value, precision: .digits(most + 20)), digits: most)
     guard let found = try _search(x) else { return nil }
     var digits = found.digits
     var confirmed: Int?
@@ -173,6 +209,11 @@ extension Identifier {
       throw .constantNotEvaluable(text: c.description, message: error.description)
     }
     guard !value.isZero else { throw .constantNotEvaluable(text: c.description, message: "it is 0") }
+    let limit = ApproximateValue.exponentLimit
+    guard Swift.abs(value.log10Magnitude) <= Double(limit) else {
+      throw .constantNotEvaluable(
+        text: c.description, message: "it is \(value.scientific(significantDigits: 6)), beyond 1e±\(limit)")
+    }
     return value
   }
 
@@ -182,10 +223,21 @@ extension Identifier {
     if let expression = candidate.expression {
       return Self._agreement(x, expression, _table) ?? 0
     }
-    guard case .algebraic(let degree) = candidate.form else { return 0 }
-    let working = Precision.digits(x.digits + 20)
-    let powers = Self._powers(BigFloat(x.value, precision: working), degree)
-    return Int(candidate.relation.digits(on: powers, precision: .digits(x.digits)).rounded(.down))
+    guard case .algebraic = candidate.form else { return 0 }
+    // The root of the (irreducible) relation near x, not the residual.
+    let value = BigFloat(x.value, precision: Self._working(digits: x.digits))
+    guard
+      let root = _MinimalPolynomial.root(of: candidate.relation.coefficients, near: value, precision: value.precision)
+    else { return 0 }
+    return Self._agreement(x, root)
+  }
+
+  /// ⌊−log10 |x − r|/|x|⌋ capped at x.digits, for a number r computed to x.digits + 20 digits or more.
+  static func _agreement(_ x: ApproximateValue, _ r: BigFloat) -> Int {
+    let difference = BigFloat(x.value, precision: r.precision) - r
+    if difference.isZero { return x.digits }
+    let digits = x.value.log10Magnitude - difference.log10Magnitude
+    return Swift.max(0, Swift.min(x.digits, Int(digits.rounded(.down))))
   }
 
   /// ⌊−log10 |x − e|/|x|⌋ capped at x.digits; `nil` when `e` cannot be evaluated. The constants come
@@ -194,10 +246,7 @@ extension Identifier {
     let precision = Precision.digits(x.digits + 20)
     let evaluated = table.map { t in try? t.value(of: e, precision) } ?? (try? e.evaluate(precision))
     guard let value = evaluated else { return nil }
-    let difference = BigFloat(x.value, precision: value.precision) - value
-    if difference.isZero { return x.digits }
-    let digits = x.value.log10Magnitude - difference.log10Magnitude
-    return Swift.max(0, Swift.min(x.digits, Int(digits.rounded(.down))))
+    return _agreement(x, value)
   }
 
   static func _powers(_ x: BigFloat, _ degree: Int) -> [BigFloat] {

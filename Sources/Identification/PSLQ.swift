@@ -125,7 +125,13 @@ struct _PSLQState {
     let log2Limit = maxCoefficient.log2Magnitude + 0.5 * _log2(Double(n))
     let budget = 1000 + 32 * n * n * (Int(maxCoefficient.log2Magnitude) + n)
     if let relation = detect(maxCoefficient: maxCoefficient) { return .found(relation) }
-    for _ in 0..<budget {
+    // Progress shows as a falling max |h_jj| (a rising norm bound). On degenerate input — entries that
+    // agree to many digits, such as the powers of 1 + 10⁻³¹ — PSLQ can cycle without progress until the
+    // budget ends; a window without a new low ends the run as exhausted instead.
+    let window = 8 * n * n + 100
+    var lowest = Double.infinity
+    var lowestAt = 0
+    for iteration in 0..<budget {
       // 1. The row m maximizing γ^m |h_mm|.
       var m = 0
       var best = -Double.infinity
@@ -167,6 +173,12 @@ struct _PSLQState {
       for j in 0..<(n - 1) { largestDiagonal = Swift.max(largestDiagonal, h[index(j, j)].log2Magnitude) }
       let log2NormBound = Double(p) - largestDiagonal
       if log2NormBound > log2Limit { return .none(log2NormBound: log2NormBound) }
+      if largestDiagonal < lowest - 0.5 {
+        lowest = largestDiagonal
+        lowestAt = iteration
+      } else if iteration - lowestAt > window {
+        return .exhausted
+      }
       var largestB = 0
       for column in b { for entry in column { largestB = Swift.max(largestB, entry.bitWidth) } }
       if largestB > bits - 8 { return .exhausted }  // y is noise beyond this

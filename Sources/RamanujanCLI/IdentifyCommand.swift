@@ -80,7 +80,10 @@ struct IdentifyCommand: ParsableCommand {
       throw ValidationError(
         "--digits must be at least \(minimum), the fewest that can identify anything, got \(digits)")
     }
-    if let digits, digits > 1_000_000 { throw ValidationError("--digits must be at most 1000000, got \(digits)") }
+    let most = ApproximateValue.digitLimit
+    if let digits, digits > most {
+      throw ValidationError("--digits must be at most \(most), the most identification takes, got \(digits)")
+    }
     if maxDepth <= 0 { throw ValidationError("--max-depth must be at least 1, got \(maxDepth)") }
     if maxDepth > 10_000_000 { throw ValidationError("--max-depth must be at most 10000000, got \(maxDepth)") }
     if let threads, !(1...1024).contains(threads) {
@@ -112,24 +115,32 @@ struct IdentifyCommand: ParsableCommand {
     }
   }
 
+  /// Prints the answer; exit code 1 (after the report of what was searched) when there is no relation.
   func run() throws {
-    for line in try identify() { print(line) }
+    let (lines, found) = try outcome()
+    for line in lines { print(line) }
+    if !found { throw ExitCode(1) }
   }
 
   /// The output lines.
-  func identify() throws -> [String] {
+  func identify() throws -> [String] { try outcome().lines }
+
+  /// The output lines, and whether a relation (or an exact value) was found.
+  func outcome() throws -> (lines: [String], found: Bool) {
     let identifier = try identifier()
     if let value {
       let x = try Self.approximate(value)
       let result = try identifier.identify(x)
-      return report(name: value.trimmed, result: result, searched: x.digits, pcf: nil)
+      return (report(name: value.trimmed, result: result, searched: x.digits, pcf: nil), result != nil)
     }
     let pcf = PCF(a: try EvalCommand.polynomial(a!, option: "--a"), b: try EvalCommand.polynomial(b!, option: "--b"))
     let cores = threads ?? availableCores
     let wanted = digits ?? defaultDigits(identifier)
-    let limit = pcf.limit(digits: wanted + 2, maxDepth: maxDepth, threads: cores)
+    let limit = try WalkCost.withHeartbeat("\(pcf)") {
+      try pcf.limit(digits: wanted + 2, maxDepth: maxDepth, threads: cores) { try WalkCost.check(pcf, depth: $0) }
+    }
     if let exact = limit.exactValue {
-      return exactReport(pcf: pcf, value: exact, at: limit.terminationIndex ?? limit.depth + 1)
+      return (exactReport(pcf: pcf, value: exact, at: limit.terminationIndex ?? limit.depth + 1), true)
     }
     guard limit.status == .converging else {
       throw IdentifyFailure(PCFReport.notConverging("\(pcf)", limit))
@@ -142,10 +153,17 @@ struct IdentifyCommand: ParsableCommand {
       )
     }
     let result = try identifier.identify(x) { wanted in
-      let deeper = pcf.limit(digits: wanted + 2, maxDepth: maxDepth, threads: cores)
+      // The confirmation walk goes deeper: a walk too large for memory confirms nothing.
+      guard
+        let deeper = try? pcf.limit(
+          digits: wanted + 2, maxDepth: maxDepth, threads: cores,
+          check: { depth in
+            try WalkCost.check(pcf, depth: depth)
+          })
+      else { return nil }
       return deeper.status == .converging ? ApproximateValue(certified: deeper) : nil
     }
-    return report(name: pcf.description, result: result, searched: x.digits, pcf: (pcf, limit))
+    return (report(name: pcf.description, result: result, searched: x.digits, pcf: (pcf, limit)), result != nil)
   }
 
   /// Digits enough for the discipline to accept a relation with every coefficient at the bound in the

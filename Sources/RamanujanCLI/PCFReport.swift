@@ -106,7 +106,7 @@ struct PCFReport: Sendable {
         return lines
       }
       lines.append("  value   \(exact) (exact: b(\(at)) = 0 ends the fraction)")
-      lines.append("  approx  \(limit.value(.digits(60)).scientific(significantDigits: 50))")
+      lines.append("  approx  \(exact.scientific(significantDigits: 50))")
       return lines
     case .zeroDenominator, .notConverging:
       return lines

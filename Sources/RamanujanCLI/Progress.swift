@@ -1,4 +1,6 @@
 import Dispatch
+import Ramanujan
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -13,6 +15,8 @@ struct Progress {
   let started = DispatchTime.now().uptimeNanoseconds
   var lastPrint: UInt64 = 0
   var interval: Double = 10
+  /// When progress was last written, shared with `heartbeat` (which writes while chunks run).
+  let clock = ProgressClock()
 
   init(total: Int, label: String) {
     self.total = total
@@ -26,6 +30,7 @@ struct Progress {
     let since = Double(now - lastPrint) / 1e9
     guard force || (isTerminal ? since >= 0.2 : since >= interval) else { return }
     lastPrint = now
+    clock.touch()
     let rate = Double(candidates) / max(elapsed, 1e-9)
     let fraction = total == 0 ? 1 : Double(done) / Double(total)
     let eta = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0
@@ -40,6 +45,26 @@ struct Progress {
     } else {
       writeError(text + "\n")
     }
+  }
+
+  /// A task that, while chunks run and no progress was written for `interval` seconds, writes how
+  /// many candidates the chunks in flight have processed (a chunk may take minutes: no silence
+  /// then). Cancel it when the run ends.
+  func heartbeat(_ counter: CandidateCounter) -> Task<Void, Never> {
+    let (clock, label, interval, isTerminal) = (clock, label, interval, isTerminal)
+    return Task.detached {
+      while !Task.isCancelled {
+        try? await Task.sleep(nanoseconds: 500_000_000)
+        guard !Task.isCancelled, clock.secondsSince() >= interval else { continue }
+        clock.touch()
+        let text = Self.heartbeatText(label: label, candidates: counter.count)
+        writeError(isTerminal ? "\r\(text)\u{1B}[K" : text + "\n")
+      }
+    }
+  }
+
+  static func heartbeatText(label: String, candidates: Int) -> String {
+    "\(label) working: \(candidates) candidates processed so far (chunks in progress)"
   }
 
   static func si(_ x: Double) -> String {
@@ -59,6 +84,17 @@ struct Progress {
     guard s.isFinite else { return "?" }
     let t = Int(s.rounded())
     return t >= 3600 ? "\(t / 3600)h\(t % 3600 / 60)m" : (t >= 60 ? "\(t / 60)m\(t % 60)s" : "\(t)s")
+  }
+}
+
+/// The moment progress was last written, shared between the commit loop and the heartbeat task.
+final class ProgressClock: Sendable {
+  let last = Atomic<UInt64>(DispatchTime.now().uptimeNanoseconds)
+
+  func touch() { last.store(DispatchTime.now().uptimeNanoseconds, ordering: .relaxed) }
+
+  func secondsSince() -> Double {
+    Double(DispatchTime.now().uptimeNanoseconds &- last.load(ordering: .relaxed)) / 1e9
   }
 }
 

@@ -101,8 +101,11 @@ struct SearchCommand: AsyncParsableCommand {
         "\(spec.name): building the MITM table (bound \(spec.bound), up to \(Progress.si(rows)) rows, peak memory "
           + "about \(Progress.bytes(SearchSpec.tableBytes(bound: spec.bound, constants: spec.constants.count))))\n")
     }
-    let engine = SearchEngine(space: space, buildTable: total > 0)
+    let counter = CandidateCounter()
+    let engine = SearchEngine(space: space, buildTable: total > 0, counter: counter)
     var progress = Progress(total: total, label: "\(spec.name) \(shard)")
+    let heartbeat = progress.heartbeat(counter)
+    defer { heartbeat.cancel() }
     var finished = 0
     var candidates = 0
     var hits = 0

@@ -154,14 +154,22 @@ public struct Limit: Sendable {
   /// The value rounded to hold `places` decimal places (plus guard digits).
   public func value(places: Int) -> BigFloat { value(.digits(max(1, places) + integerDigits + 10)) }
 
-  /// The value as decimal text holding only certified places, at most `maxPlaces` of them.
+  /// The value as decimal text holding only certified places, at most `maxPlaces` of them, truncated
+  /// so that every printed digit is one the limit has (see `BigFloat.decimal(places:within:)`).
   /// An exact (terminating) value is certified to every place: `maxPlaces` of them, 100 when
   /// `nil`. Empty when nothing is certified.
   public func certifiedText(maxPlaces: Int? = nil) -> String {
     if status == .zeroDenominator || status == .notConverging { return "" }
     if terminationIndex != nil && exactValue == nil { return "" }  // terminates at an infinite value
-    let places = exactValue != nil ? (maxPlaces ?? 100) : min(digits, maxPlaces ?? digits)
-    return value(places: places).decimal(places: places)
+    if let exactValue { return exactValue.decimal(places: maxPlaces ?? 100) }
+    let places = min(digits, maxPlaces ?? digits)
+    let shown = value(places: places)
+    // |L − p/q| ≤ 10^−digits/2, plus the rounding of p/q to the working precision (with room to spare).
+    let estimate = Precision.bits(64)
+    let certified = BigFloat(0.500_000_1, precision: estimate) / BigFloat(BigInt(10).power(digits), precision: estimate)
+    let ulp = BigFloat(BigInt(1).shifted(by: shown.precision.bits - 2), precision: estimate)
+    let radius = certified + BigFloat(shown.magnitude, precision: estimate) / ulp
+    return shown.decimal(places: places, within: radius)
   }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Polynomials
 
 /// A polynomial in n whose coefficients are integer polynomials in named integer parameters,
@@ -70,23 +71,32 @@ public struct PolynomialTemplate: Sendable, Hashable, CustomStringConvertible {
     return out
   }
 
-  /// An upper bound of |coefficient of n^k| (k = 0…degree) over all parameter values with
-  /// |value j| ≤ `magnitudes[j]` (in `parameters` order), in floating point (+∞ when huge).
-  public func coefficientBounds(_ magnitudes: [Double]) -> [Double] {
+  /// log10 of an upper bound of |coefficient of n^k| (k = 0…degree) over all parameter values with
+  /// log10 |value j| ≤ `log10Magnitudes[j]` (−∞ for a parameter that is always 0). In logarithms,
+  /// so that no bound overflows: a term x^40·y^40 with |x|, |y| ≤ 10^9 is 10^720.
+  public func coefficientLog10Bounds(_ log10Magnitudes: [Double]) -> [Double] {
     terms.map { row in
-      row.reduce(0.0) { sum, term in
-        var m = Double(term.coefficient.magnitude)
-        for (j, e) in term.exponents.enumerated() where e > 0 {
-          for _ in 0..<e { m *= magnitudes[j] }
-        }
-        return sum + m
-      }
+      _log10Sum(
+        row.map { term in
+          var l = log10(Double(term.coefficient.magnitude))
+          for (j, e) in term.exponents.enumerated() where e > 0 { l += Double(e) * log10Magnitudes[j] }
+          return l
+        })
     }
   }
 
   /// The polynomial for one assignment.
   public func polynomial(_ values: [Int]) -> Polynomial? { coefficients(values).map { Polynomial($0) } }
 }
+
+/// log10(Σ 10^xᵢ) without overflow (−∞ for no terms or all −∞).
+func _log10Sum(_ xs: [Double]) -> Double {
+  guard let top = xs.max(), top > -.infinity else { return -.infinity }
+  return top + log10(xs.reduce(0) { $0 + _exp10($1 - top) })
+}
+
+/// 10^x.
+func _exp10(_ x: Double) -> Double { x == -.infinity ? 0 : exp(x * M_LN10) }
 
 /// Why a template could not be read.
 public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {

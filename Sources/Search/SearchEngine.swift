@@ -3,6 +3,7 @@ import Identification
 import Multiprecision
 import Polynomials
 import Recurrences
+import Synchronization
 
 /// Runs the search pipeline on chunks of a space: enumerate → filter → screen → match → verify →
 /// canonicalise. Each chunk is a pure function of (spec, chunk index), so results do not depend
@@ -15,8 +16,12 @@ public struct SearchEngine: Sendable {
   /// Prepares the engine: builds the MITM table in MITM mode, unless `buildTable` is false (an
   /// engine that will process no chunk need not pay for it; processing a MITM chunk without the
   /// table finds no match).
-  public init(space: SearchSpace, buildTable: Bool = true) {
+  /// Counts candidates as chunks process them, for a progress display while chunks run.
+  let counter: CandidateCounter?
+
+  public init(space: SearchSpace, buildTable: Bool = true, counter: CandidateCounter? = nil) {
     self.space = space
+    self.counter = counter
     filter = CandidateFilter(space: space)
     table =
       space.spec.mode == .mitm && buildTable
@@ -47,6 +52,7 @@ public struct SearchEngine: Sendable {
     batch.reserveCapacity(8)
     for index in space.range(ofChunk: chunk) {
       result.candidates += 1
+      counter?.add(1)
       guard let c = space.candidate(index) else {
         result.filtered[.overflow, default: 0] += 1
         continue
@@ -157,4 +163,18 @@ extension SearchEngine.ChunkResult {
     case .rejected: rejected += 1
     }
   }
+}
+
+/// The number of candidates chunks have processed so far, in flight included: a chunk may run for
+/// minutes (slow verifications, deep factorial-reduction probes), and a display reads this between
+/// the chunks' commits. Relaxed atomic additions, one per candidate.
+public final class CandidateCounter: Sendable {
+  let value = Atomic<Int>(0)
+
+  public init() {}
+
+  /// Candidates processed so far.
+  public var count: Int { value.load(ordering: .relaxed) }
+
+  func add(_ n: Int) { value.add(n, ordering: .relaxed) }
 }

@@ -122,6 +122,33 @@ let catalogSample: [(Constant, String)] = [
     }
   }
 
+  /// Borwein's series by binary splitting against the reference digits of ζ(2…7), at 310 digits.
+  @Test func zetaSeriesAgainstReference() throws {
+    let rows = try fixtureRows("constants")
+    for k in 2...7 {
+      let text = try #require(rows.first { $0["name"] == "zeta(\(k))" }?["value"], "zeta(\(k))")
+      let listed = try #require(BigFloat(text, precision: .digits(320)))
+      #expect(agreement(Constant._zetaBorwein(k, bits: Precision.digits(310).bits), listed) >= 295, "zeta(\(k))")
+    }
+  }
+
+  /// The series against MPFR's `mpfr_zeta_ui` at 1500 digits, for every k it is used for and a few
+  /// beyond; and `value` at 3000 digits, where it goes through the series, for ζ(5), ζ(7), ζ(63).
+  @Test func zetaSeriesAgainstMPFR() {
+    let p = Precision.digits(1500)
+    for k in Array(2...25) + [33, 63, 64] {
+      #expect(agreement(Constant._zetaBorwein(k, bits: p.bits), BigFloat.zeta(k, p)) >= 1499, "zeta(\(k))")
+    }
+    let high = Precision.digits(3000)
+    for k in [5, 7, 63] {
+      #expect(Constant._zetaBySplitting(k, bits: high.bits))
+      let value = Constant.zeta(k).value(high)
+      #expect(value.precision == high)
+      #expect(agreement(value, BigFloat.zeta(k, high)) >= 2999, "zeta(\(k))")
+    }
+    #expect(!Constant._zetaBySplitting(65, bits: high.bits) && !Constant._zetaBySplitting(5, bits: 1000))
+  }
+
   @Test func bernoulliNumbers() {
     let known: [BigRational] = [
       1, BigRational(-1, 2), BigRational(1, 6), 0, BigRational(-1, 30), 0, BigRational(1, 42), 0,

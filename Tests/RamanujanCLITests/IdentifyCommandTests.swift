@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import RamanujanCLI
@@ -144,7 +145,10 @@ import Testing
     let known = "known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz"
     #expect(
       rejection(["--value", "1.5", "--constants", "pi", "--digits", "2000000"])
-        == "--digits must be at most 1000000, got 2000000")
+        == "--digits must be at most 100000, the most identification takes, got 2000000")
+    #expect(
+      rejection(["--a", "1", "--b", "n^2", "--digits", "100001"])
+        == "--digits must be at most 100000, the most identification takes, got 100001")
     #expect(
       rejection(["--a", "1", "--b", "n^2", "--constants", "pi", "--max-depth", "20000000"])
         == "--max-depth must be at most 10000000, got 20000000")
@@ -178,6 +182,97 @@ import Testing
     #expect(
       rejection(["--value", "4.99", "--algorithm", "fft"])?.hasPrefix(
         "The value 'fft' is invalid for '--algorithm <algorithm>'") == true)
+  }
+
+  // MARK: Hostile values (issue #8)
+
+  @Test(
+    "a value near a multiple root is no root of (x-1)^k: no relation",
+    arguments: [
+      "1.000000000001234567890123456789012345678901234",
+      "0.5000000000002718281828459045235360287471352662497757",
+      "1.0000000000000000000000000000001577721810442023610823457130565572459346412870218",
+    ])
+  func multipleRootTraps(value: String) throws {
+    let lines = try run(["--value", value])
+    #expect(lines[0].hasSuffix(": no relation"), "\(lines)")
+    #expect(try run(["--value", value, "--degree", "12", "--constants", "pi"])[0].hasSuffix(": no relation"))
+  }
+
+  @Test("values beyond 10^±1000000 or of more than 100000 digits are refused, naming the value")
+  func outOfRangeValues() {
+    let range = "is out of range: identification takes values between 1e-1000000 and 1e1000000 in magnitude"
+    #expect(
+      rejection(["--value", "1.23456789012345678901234567890e100000000"])
+        == "--value: '1.23456789012345678901234567890e100000000' \(range)")
+    #expect(
+      rejection(["--value", "1.23456789012345678901234567890e-100000000"])
+        == "--value: '1.23456789012345678901234567890e-100000000' \(range)")
+    #expect(rejection(["--value", "1.23e-999999999"]) == "--value: '1.23e-999999999' \(range)")
+    #expect(rejection(["--value", "-5e99999999999999999999999"]) == "--value: '-5e99999999999999999999999' \(range)")
+    // The edge: 10^±1000000 itself is taken (and identified: a rational beyond the bound is none).
+    #expect(rejection(["--value", "1.00000000000000000000e-1000000"]) == nil)
+    let long = "1." + String(repeating: "4142135623", count: 10_001)
+    #expect(
+      rejection(["--value", long])
+        == "--value: '1.4142135623414213562341421356…41421356234142135623 (100012 characters)' has 100011 significant digits; identification takes at most 100000"
+    )
+    #expect(rejection(["--value", "1.5e"]) == "--value: '1.5e' is not a decimal number")
+    #expect(rejection(["--value", "0x1p3"]) == "--value: '0x1p3' is not a decimal number")
+    #expect(rejection(["--value", "١.٥"]) == "--value: '١.٥' is not a decimal number")
+  }
+
+  @Test("a tiny value is not 0: -1.5e-500 with 30 digits is searched like any other")
+  func tinyValue() throws {
+    let value = "-1.50000000000000000000000000000e-500"
+    let lines = try run(["--value", value])
+    #expect(lines[0] == "\(value): no relation")
+    #expect(lines[2] == "  digits     29")
+  }
+
+  @Test("one constant in two spellings is refused")
+  func duplicateConstants() {
+    let twice = "--constants: the constant pi is listed twice"
+    #expect(rejection(["--value", "4.99", "--constants", "pi, pi"]) == twice)
+    #expect(rejection(["--value", "4.99", "--constants", "pi,(pi)"]) == twice)
+    #expect(
+      rejection(["--value", "4.99", "--constants", "log(2),ln(2)"])
+        == "--constants: the constant log(2) is listed twice")
+    #expect(
+      rejection(["--value", "4.99", "--constants", "pi,pi*1"])
+        == "--constants: the constants pi and pi*1 are the same number (equal to 50 digits); list it once")
+    #expect(
+      rejection(["--value", "4.99", "--constants", "e,sqrt(2),exp(1)"])
+        == "--constants: the constants e and exp(1) are the same number (equal to 50 digits); list it once")
+    #expect(
+      rejection(["--value", "4.99", "--constants", "pi,2"])
+        == "--constants: the constant 2 is a rational number: rational values are found without it; remove it")
+    #expect(
+      rejection(["--value", "4.99", "--constants", "(1+2)/3^2"])
+        == "--constants: the constant (1+2)/3^2 is a rational number: rational values are found without it; remove it")
+    #expect(
+      rejection(["--value", "4.99", "--constants", "pi, PI"])?.hasPrefix("--constants: unknown constant 'PI'") == true)
+  }
+
+  @Test("exit codes: 0 for an answer, 1 for no relation, 64 for a refused value")
+  func exitCodes() throws {
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+      .appendingPathComponent("ramanujan").path
+    try #require(FileManager.default.isExecutableFile(atPath: binary), "no ramanujan executable at \(binary)")
+    func status(_ arguments: [String]) throws -> Int32 {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: binary)
+      process.arguments = ["identify"] + arguments
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      process.waitUntilExit()
+      return process.terminationStatus
+    }
+    #expect(try status(["--value", Self.value, "--constants", "zeta(3)"]) == 0)
+    #expect(try status(["--value", "1.000000000001234567890123456789012345678901234"]) == 1)
+    #expect(try status(["--value", "1.23456789012345678901234567890e100000000"]) == 64)
+    #expect(try status(["--value", "1.23e-999999999"]) == 64)
   }
 
   @Test("help: the abstract, word for word")

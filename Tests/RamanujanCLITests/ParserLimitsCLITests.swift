@@ -39,7 +39,7 @@ import Testing
 
   @Test("eval --a 'n^10000', the stated exponent limit, is read and walked")
   func largestPower() throws {
-    let command = try EvalCommand.parse(["--a", "n^10000", "--b", "1", "--depth", "2", "--format", "json"])
+    let command = try EvalCommand.parse(["--a", "n^10000", "--b", "1", "--depth", "8", "--format", "json"])
     var failures: [String] = []
     let lines = try command.evaluate(failures: &failures)
     #expect(failures.isEmpty)

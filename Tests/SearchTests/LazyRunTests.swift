@@ -101,6 +101,17 @@ import Testing
     #expect(try store.statistics()["candidates"] == 6 * 16)
   }
 
+  @Test("the candidate counter counts every candidate of every chunk, across threads")
+  func counter() async throws {
+    let spec = try SearchSpec(json: Self.giant15)
+    let space = SearchSpace(spec: spec, chunkSize: 100)
+    let counter = CandidateCounter()
+    let engine = SearchEngine(space: space, counter: counter)
+    var candidates = 0
+    try await engine.run(chunks: [0, 1, 2, 5, 9], threads: 2) { candidates += $0.candidates }
+    #expect(candidates == 500 && counter.count == 500)
+  }
+
   @Test("merging page by page gives the store an uninterrupted run gives")
   func pagedMerge() throws {
     let all = StoreTests.results

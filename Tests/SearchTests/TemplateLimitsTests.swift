@@ -44,7 +44,9 @@ import Testing
       Issue.record("no error")
     } catch {
       #expect(error.message.hasPrefix("unknown key 'reducti\n_threshold'"))
-      #expect("\(error)".hasPrefix(#"unknown key 'reducti\n_threshold'; known keys: "#))
+      #expect(
+        "\(error)".hasPrefix(#"unknown key 'reducti\n_threshold' (did you mean 'reduction_threshold'?); known keys: "#))
+      #expect(!"\(error)".contains("\n"))
     }
   }
 

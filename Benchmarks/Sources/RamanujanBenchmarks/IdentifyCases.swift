@@ -42,6 +42,27 @@ func pslq12Case(_ name: String, digits: Int, reps: Int) throws {
   report(name, t, reps, [("digits", "\(digits)"), ("relation", "\"\(relation?.description ?? "none")\"")])
 }
 
+/// One catalog constant evaluated to `digits` digits (issue 8: ζ(5), ζ(7) were quadratic in MPFR).
+/// Peer: mpmath `zeta(k)` at the same precision, when run.
+func constantCase(_ name: String, _ text: String, digits: Int) throws {
+  let expression = try ConstantExpression(parsing: text)
+  let (t, value) = try measure(1) { try expression.evaluate(.digits(digits)) }
+  report(
+    name, t, 1,
+    [
+      ("digits", "\(digits)"), ("constant", "\"\(text)\""),
+      ("leading", "\"\(value.scientific(significantDigits: 12))\""),
+    ])
+}
+
+let constantCases: [(String, @Sendable () throws -> Void)] =
+  [
+    ("zeta3", 3), ("zeta5", 5), ("zeta7", 7), ("zeta21", 21), ("zeta63", 63),
+  ].map { name, k in ("const_\(name)_1e5", { try constantCase("const_\(name)_1e5", "zeta(\(k))", digits: 100_000) }) }
+  + [("G", "G"), ("gamma", "gamma"), ("log2", "log(2)"), ("log7", "log(7)"), ("delta", "delta_Gompertz")].map {
+    name, text in ("const_\(name)_1e5", { try constantCase("const_\(name)_1e5", text, digits: 100_000) })
+  }
+
 let identifyCases: [(String, @Sendable () throws -> Void)] = [
   ("identify_100", { try identifyCase("identify_100", digits: 100, constants: [.constant(.zeta(3))], reps: 21) }),
   ("identify_1000", { try identifyCase("identify_1000", digits: 1000, constants: [.constant(.zeta(3))], reps: 11) }),

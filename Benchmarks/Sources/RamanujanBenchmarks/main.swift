@@ -66,7 +66,7 @@ let pcfCases: [(String, @Sendable () throws -> Void)] = [
   ),
 ]
 
-let all = pcfCases + identifyCases + cmfCases
+let all = pcfCases + identifyCases + constantCases + cmfCases
 
 for (name, run) in all where cases.isEmpty || cases.contains(name) {
   do { try run() } catch { print("{\"case\": \"\(name)\", \"error\": \"\(error)\"}") }

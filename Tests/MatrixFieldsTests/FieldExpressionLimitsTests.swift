@@ -32,6 +32,15 @@ import Testing
     #expect(signs == (try MultivariateRationalFunction(parsing: "-x/y", variables: xy)))
   }
 
+  @Test("a field file has at most 64 axes")
+  func axes() throws {
+    let lines = (0..<65).map { "a\($0): [[1]]" }
+    #expect(throws: FieldTextError(line: 65, reason: "a field has at most 64 axes")) {
+      try CMF(parsing: lines.joined(separator: "\n"))
+    }
+    #expect(try CMF(parsing: lines.dropLast().joined(separator: "\n")).axes.count == 64)
+  }
+
   @Test("(x+y)^1000 is refused by degree before it is expanded, in ffbar too; (x+y)^100 is exact")
   func degree() throws {
     expectError("(x+y)^1000", column: 6, reason: "the degree would be 1000, above the limit of 100")

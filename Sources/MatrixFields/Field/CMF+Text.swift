@@ -15,6 +15,9 @@ public struct FieldTextError: Error, Sendable, Equatable, CustomStringConvertibl
 }
 
 extension CMF {
+  /// The most axes a field read from text may have (the catalog's largest, pFq with P, Q ≤ 12, has 24).
+  public static let maximumAxes = 64
+
   /// Reads a field written one axis per line, `AXIS: MATRIX`, the axis names being the
   /// variables of every matrix:
   ///
@@ -22,7 +25,8 @@ extension CMF {
   ///     x: [[0, -x^3], [(x+1)^3, x^3+(x+1)^3+2y(y-1)(2x+1)]]
   ///     y: [[-x^3+2x^2y-2xy^2+y^3, -x^3], [x^3, x^3+2x^2y+2xy^2+y^3]]
   ///
-  /// Blank lines and lines starting with `#` are skipped. Entries are read by
+  /// Blank lines and lines starting with `#` are skipped. At most `maximumAxes` (64) axes; entries
+  /// obey the limits of `MultivariateRationalFunction(parsing:variables:)`. Entries are read by
   /// `MultivariateRationalFunction(parsing:variables:)`. Conservation is not checked here (see
   /// `checkConservation()`).
   /// - Throws: `FieldTextError` naming the line: a line that is not `AXIS: MATRIX`, an axis name
@@ -46,6 +50,9 @@ extension CMF {
       }
       guard !axes.contains(axis) else {
         throw FieldTextError(line: index + 1, reason: "the axis '\(axis)' is defined twice")
+      }
+      guard axes.count < Self.maximumAxes else {
+        throw FieldTextError(line: index + 1, reason: "a field has at most \(Self.maximumAxes) axes")
       }
       axes.append(axis)
       bodies.append((index + 1, String(line[line.index(after: colon)...])._trimmed(" ")))

@@ -278,10 +278,33 @@ extension SearchSpec {
     let ps = parameters.map { "\"\($0.name)\":[\($0.range.lowerBound),\($0.range.upperBound)]" }.joined(separator: ",")
     let cs = constants.map { "\"\($0.name)\"" }.joined(separator: ",")
     return
-      "{\"a\":{\"template\":\"\(a.text)\"},\"b\":{\"template\":\"\(b.text)\"},\"bound\":\(bound),\"constants\":[\(cs)],\"key_digits\":\(keyDigits),"
+      "{\"a\":{\"template\":\"\(Self.jsonEscaped(a.text))\"},\"b\":{\"template\":\"\(Self.jsonEscaped(b.text))\"},\"bound\":\(bound),\"constants\":[\(cs)],\"key_digits\":\(keyDigits),"
       + "\"mode\":\"\(mode.rawValue)\",\"name\":\"\(name)\",\"parameters\":{\(ps)},\"reduction_depth\":\(reductionDepth),"
       + "\"reduction_threshold\":\(reductionThreshold),\"screen_depth\":\(screenDepth),\"verify_digits\":\(verifyDigits),"
       + "\"verify_max_depth\":\(verifyMaxDepth)}"
+  }
+
+  /// `text` inside a JSON string: quotes, backslashes and control characters (a template may hold
+  /// tabs and newlines) escaped.
+  static func jsonEscaped(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out
   }
 
   /// FNV-1a 64-bit hash of `canonicalJSON`, as 16 hex digits.

@@ -26,7 +26,8 @@ extension CMF {
   ///     y: [[-x^3+2x^2y-2xy^2+y^3, -x^3], [x^3, x^3+2x^2y+2xy^2+y^3]]
   ///
   /// Blank lines and lines starting with `#` are skipped. At most `maximumAxes` (64) axes; entries
-  /// obey the limits of `MultivariateRationalFunction(parsing:variables:)`. Entries are read by
+  /// obey the limits of `MultivariateRationalFunction(parsing:variables:)`, the expansion budget
+  /// being shared by the whole text. Entries are read by
   /// `MultivariateRationalFunction(parsing:variables:)`. Conservation is not checked here (see
   /// `checkConservation()`).
   /// - Throws: `FieldTextError` naming the line: a line that is not `AXIS: MATRIX`, an axis name
@@ -61,9 +62,11 @@ extension CMF {
       throw FieldTextError(line: 0, reason: "no axis defined: write one line 'AXIS: [[...], ...]' per axis")
     }
     var matrices: [MultivariateMatrix] = []
+    // One expansion budget for the whole text, not one per entry.
+    var work = 0.0
     for (line, body) in bodies {
       do {
-        matrices.append(try MultivariateMatrix(parsing: body, variables: axes))
+        matrices.append(try MultivariateMatrix(parsing: body, variables: axes, work: &work))
       } catch {
         throw FieldTextError(line: line, reason: "\(error)")
       }

@@ -13,6 +13,10 @@ package enum _ExpressionLimits {
   /// The most coefficient operations (one unit ≈ a multiply-add of one-word numbers) that reading
   /// one text may spend: about a second of work.
   package static let maximumWork = 30_000_000.0
+  /// A power whose up-front estimate (an upper bound that ignores cancellation and sparsity) is
+  /// this many times the budget is refused at once; below, each squaring is admitted from the sizes
+  /// of its actual operands, so sparse powers such as `(n^100+1)^100` are not refused for the bound.
+  package static let hopelessFactor = 100.0
   /// The most bits a coefficient may reach by expansion (about 315,000 decimal digits).
   package static let maximumCoefficientBits = 1 << 20
 

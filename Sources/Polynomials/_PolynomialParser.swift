@@ -267,16 +267,28 @@ struct _PolynomialParser {
       throw error("exponent must be at most \(Self.maximumExponent), got '\(digits)'", at: start)
     }
     guard exponent > 1, !base.isZero else { return base.power(exponent) }
-    if base.terms.count == 1 {
-      let size = base.size
-      let result = _ExpansionSize(terms: 1, degree: size.degree * exponent, bits: Int(size.bits) * exponent)
-      try admit(result, cost: result.words, at: at)
-    } else {
-      let (size, cost) = _ExpansionSize.power(base.size, exponent, termBound: Self.termBound)
-      // The degree is exact; check it first so the message names it.
-      try admit(size, cost: cost, at: at)
+    let size = base.size
+    let degree = size.degree * exponent
+    guard degree <= Self.maximumDegree else {
+      throw error("the degree would be \(degree), above the limit of \(Self.maximumDegree)", at: at)
     }
-    return base.power(exponent)
+    if base.terms.count == 1 {
+      let result = _ExpansionSize(terms: 1, degree: degree, bits: Int(size.bits) * exponent)
+      try admit(result, cost: result.words, at: at)
+      return base.power(exponent)
+    }
+    let (_, estimate) = _ExpansionSize.power(size, exponent, termBound: Self.termBound)
+    if estimate > _ExpressionLimits.hopelessFactor * _ExpressionLimits.maximumWork { try spend(estimate, at: at) }
+    // Repeated squaring, each product admitted from the sizes of its actual operands.
+    var result: _ScaledPolynomial?
+    var square = base
+    var e = exponent
+    while e > 0 {
+      if e & 1 == 1 { result = try result.map { try multiply($0, square, at: at) } ?? square }
+      e >>= 1
+      if e > 0 { square = try multiply(square, square, at: at) }
+    }
+    return result!
   }
 
   func startsVariable() -> Bool {

@@ -1,4 +1,5 @@
 import Multiprecision
+import Polynomials
 import Testing
 
 @testable import MatrixFields
@@ -32,6 +33,15 @@ import Testing
     #expect(signs == (try MultivariateRationalFunction(parsing: "-x/y", variables: xy)))
   }
 
+  @Test("a field file has at most 64 axes")
+  func axes() throws {
+    let lines = (0..<65).map { "a\($0): [[1]]" }
+    #expect(throws: FieldTextError(line: 65, reason: "a field has at most 64 axes")) {
+      try CMF(parsing: lines.joined(separator: "\n"))
+    }
+    #expect(try CMF(parsing: lines.dropLast().joined(separator: "\n")).axes.count == 64)
+  }
+
   @Test("(x+y)^1000 is refused by degree before it is expanded, in ffbar too; (x+y)^100 is exact")
   func degree() throws {
     expectError("(x+y)^1000", column: 6, reason: "the degree would be 1000, above the limit of 100")
@@ -62,6 +72,25 @@ import Testing
       try MultivariateRationalFunction(parsing: "(x0+x1+x2+x3+1)^90", variables: ["x0", "x1", "x2", "x3"])
     }
     #expect(error.hasSuffix("above the limit of 3e7"), "\(error)")
+  }
+
+  @Test("the entries of one matrix share one work budget")
+  func sharedBudget() throws {
+    let entry = "(x+y+1)^20"
+    var work = 0.0
+    let alone = try MultivariateRationalFunction(parsing: entry, variables: xy, work: &work)
+    #expect(alone.numerator.terms.count == 231)
+    // A matrix read after nearly the whole budget was spent elsewhere (other lines of the file).
+    work = _ExpressionLimits.maximumWork - 2 * work
+    let matrix = "[[\(entry), \(entry)], [\(entry), \(entry)]]"
+    #expect(throws: ExpressionParseError.self) { try MultivariateMatrix(parsing: matrix, variables: xy, work: &work) }
+    do {
+      var spent = _ExpressionLimits.maximumWork - 1
+      _ = try MultivariateMatrix(parsing: matrix, variables: xy, work: &spent)
+    } catch let error as ExpressionParseError {
+      #expect(error.column == 5, "\(error)")
+      #expect(error.reason.hasPrefix("too large to expand: about 3e7 coefficient operations"), "\(error)")
+    }
   }
 
   @Test("two numbers in a row are refused; other juxtapositions multiply")

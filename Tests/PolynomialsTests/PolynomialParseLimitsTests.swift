@@ -55,16 +55,27 @@ import Testing
   }
 
   @Test("coefficients and work are estimated before expanding")
-  func sizeLimits() {
+  func sizeLimits() throws {
     expectError(
       "(n+1)^10000", column: 6,
       reason: "too large to expand: about 5e10 coefficient operations, above the limit of 3e7")
     expectError(
       "(2^10000)^1000", column: 10,
       reason: "coefficients would reach about 1e7 bits, above the limit of 1048576")
-    // The budget is shared by the whole text: each power alone is admitted.
-    let many = Array(repeating: "(n+1)^500", count: 20).joined(separator: " + ")
-    #expect(throws: PolynomialParseError.self) { try Polynomial(parsing: many) }
+    // A sparse power is admitted for its actual size, not refused for the dense bound.
+    #expect(
+      try Polynomial(parsing: "(n^100+1)^100")[5000]
+        == BigInt.factorial(100).dividedExactly(by: BigInt.factorial(50).power(2)))
+    // The budget is shared by the whole text: with most of it spent, the next power is refused.
+    var parser = _PolynomialParser(text: "(n+1)^100 + (n+1)^100", variable: "n")
+    parser.work = _ExpressionLimits.maximumWork - 20_000
+    #expect(
+      throws: PolynomialParseError(
+        input: "(n+1)^100 + (n+1)^100", column: 18,
+        reason: "too large to expand: about 3e7 coefficient operations, above the limit of 3e7")
+    ) {
+      try parser.parse()
+    }
   }
 
   @Test("an admitted expansion is exact: (n+1)^1000 has the binomial coefficients")

@@ -50,6 +50,17 @@ import Testing
     }
   }
 
+  @Test("a template holding tabs and newlines survives the canonical JSON (found by fuzzing)")
+  func canonicalJSONEscapes() throws {
+    let json =
+      #"{"name": "t", "a": {"template": "x*n\t+\n1\r\u000b"}, "b": {"template": "1"}, "parameters": {"x": [1, 2]}, "constants": ["e"]}"#
+    let spec = try SearchSpec(json: json)
+    #expect(spec.a.text == "x*n\t+\n1\r\u{0B}")
+    #expect(spec.canonicalJSON.hasPrefix(#"{"a":{"template":"x*n\t+\n1\r\u000b"},"#))
+    let again = try SearchSpec(json: spec.canonicalJSON)
+    #expect(again == spec && again.a.text == spec.a.text)
+  }
+
   @Test("two numbers in a row are refused, names side by side multiply")
   func numbersInARow() throws {
     expectError("2 3", column: 3, reason: "two numbers in a row: write '*' between them to multiply")

@@ -15,6 +15,9 @@ public struct FieldTextError: Error, Sendable, Equatable, CustomStringConvertibl
 }
 
 extension CMF {
+  /// The most axes a field read from text may have (the catalog's largest, pFq with P, Q ≤ 12, has 24).
+  public static let maximumAxes = 64
+
   /// Reads a field written one axis per line, `AXIS: MATRIX`, the axis names being the
   /// variables of every matrix:
   ///
@@ -23,7 +26,9 @@ extension CMF {
   ///     y: [[-x^3+2x^2y-2xy^2+y^3, -x^3], [x^3, x^3+2x^2y+2xy^2+y^3]]
   ///
   /// Lines may end in LF, CRLF or CR; a leading byte-order mark is skipped, and so are blank
-  /// lines and lines starting with `#`. Entries are read by
+  /// lines and lines starting with `#`. At most `maximumAxes` (64) axes; entries obey the limits
+  /// of `MultivariateRationalFunction(parsing:variables:)`, the expansion budget being shared by
+  /// the whole text. Entries are read by
   /// `MultivariateRationalFunction(parsing:variables:)`. Conservation is not checked here (see
   /// `checkConservation()`).
   /// - Throws: `FieldTextError` naming the line: a line that is not `AXIS: MATRIX`, an axis name
@@ -52,6 +57,9 @@ extension CMF {
       guard !axes.contains(axis) else {
         throw FieldTextError(line: index + 1, reason: "the axis '\(axis)' is defined twice")
       }
+      guard axes.count < Self.maximumAxes else {
+        throw FieldTextError(line: index + 1, reason: "a field has at most \(Self.maximumAxes) axes")
+      }
       axes.append(axis)
       bodies.append((index + 1, String(line[line.index(after: colon)...])._trimmedWhitespace))
     }
@@ -59,9 +67,11 @@ extension CMF {
       throw FieldTextError(line: 0, reason: "no axis defined: write one line 'AXIS: [[...], ...]' per axis")
     }
     var matrices: [MultivariateMatrix] = []
+    // One expansion budget for the whole text, not one per entry.
+    var work = 0.0
     for (line, body) in bodies {
       do {
-        matrices.append(try MultivariateMatrix(parsing: body, variables: axes))
+        matrices.append(try MultivariateMatrix(parsing: body, variables: axes, work: &work))
       } catch {
         throw FieldTextError(line: line, reason: "\(error)")
       }

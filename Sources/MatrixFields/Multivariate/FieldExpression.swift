@@ -27,12 +27,22 @@ extension MultivariateRationalFunction {
   ///
   /// Limits, checked before anything is expanded: parentheses nest at most 200 deep; numerator and
   /// denominator have total degree at most `maximumDegree` (100); coefficients at most 2^20 bits;
-  /// the expansion of products and powers at most about 3·10^7 coefficient operations (a second).
+  /// the expansion of products and powers at most about 3·10^7 coefficient operations (a second;
+  /// shared by all entries of a matrix or field file read as text).
   /// - Throws: `ExpressionParseError` naming the column, for unknown names, division by zero,
   ///   malformed text and text over a limit.
   /// - Complexity: linear in the text, plus the expansions the limits admit.
   public init(parsing text: String, variables: [String]) throws {
+    var work = 0.0
+    try self.init(parsing: text, variables: variables, work: &work)
+  }
+
+  /// Reads as `init(parsing:variables:)`, charging the expansion work to `work`: the entries of
+  /// one matrix or one field file share one budget.
+  init(parsing text: String, variables: [String], work: inout Double) throws {
     var parser = _ExpressionParser(text: text, variables: variables)
+    parser.work = work
+    defer { work = parser.work }
     self = try parser.parse()
   }
 
@@ -68,6 +78,9 @@ struct _ExpressionParser {
   }
 
   var d: Int { names.count }
+  /// A term pair of a multivariate product costs about four of a univariate one (a monomial is an
+  /// array of exponents, hashed into a dictionary), as measured on `(x+y+1)^50`.
+  static let pairWeight = 4.0
   static var maximumDegree: Int { MultivariateRationalFunction.maximumDegree }
 
   mutating func parse() throws -> MultivariateRationalFunction {
@@ -126,7 +139,7 @@ struct _ExpressionParser {
             + "\(_ExpressionLimits.maximumCoefficientBits)", at: index)
       }
     }
-    work += cost
+    work += cost * Self.pairWeight
     guard work <= _ExpressionLimits.maximumWork else {
       throw error(
         "too large to expand: about \(_formatCount(work)) coefficient operations, above the limit of "
@@ -291,24 +304,52 @@ struct _ExpressionParser {
       position = start
       throw error("expected a non-negative integer exponent")
     }
-    if k > 1 && !base.value.isZero {
-      let (numerator, cost) = _ExpansionSize.power(size(base.value.numerator), k, termBound: termBound)
-      let (denominator, _) = denominatorSize(base.value)
-      let scaled = _ExpansionSize(
-        terms: 1, degree: denominator.degree * k, bits: base.value.denominatorConstant.bitWidth * k)
-      var sizes = [numerator, scaled]
-      if let p = base.product {
-        let bits = max(p.constant.numerator.bitWidth, p.constant.denominator.bitWidth) * k
-        sizes.append(_ExpansionSize(terms: 1, degree: 0, bits: bits))
-      }
-      try admit(sizes, cost: cost, at: at)
+    guard k > 1 && !base.value.isZero else {
+      let product = base.product.map { p in k == 0 ? (BigRational(1), []) : p }
+      return _Parsed(value: base.value.power(k), product: product)
     }
+    // Degrees and the constants' sizes are exact; check them before anything is computed.
+    let value = base.value
+    let numeratorSize = size(value.numerator)
+    let (denominator, _) = denominatorSize(value)
+    var sizes = [
+      _ExpansionSize(terms: 1, degree: numeratorSize.degree * k, bits: 0),
+      _ExpansionSize(terms: 1, degree: denominator.degree * k, bits: value.denominatorConstant.bitWidth * k),
+    ]
+    if let p = base.product {
+      let bits = max(p.constant.numerator.bitWidth, p.constant.denominator.bitWidth) * k
+      sizes.append(_ExpansionSize(terms: 1, degree: 0, bits: bits))
+    }
+    let (_, estimate) = _ExpansionSize.power(numeratorSize, k, termBound: termBound)
+    let hopeless = estimate * Self.pairWeight > _ExpressionLimits.hopelessFactor * _ExpressionLimits.maximumWork
+    try admit(sizes, cost: hopeless ? estimate : 0, at: at)
+    // The numerator by repeated squaring, each product admitted from the sizes of its operands.
+    var numerator: MultivariatePolynomial?
+    var square = value.numerator
+    var e = k
+    while e > 0 {
+      if e & 1 == 1 { numerator = try numerator.map { try multiplyPolynomials($0, square, at: at) } ?? square }
+      e >>= 1
+      if e > 0 { square = try multiplyPolynomials(square, square, at: at) }
+    }
+    let power = MultivariateRationalFunction(
+      normalizedNumerator: numerator!, constant: value.denominatorConstant.power(k),
+      factors: value.denominatorFactors.map { ($0.polynomial, $0.exponent * k) })
     var product: (constant: BigRational, factors: [(MultivariatePolynomial, Int)])?
     if let p = base.product {
       let c = BigRational(p.constant.numerator.power(k), p.constant.denominator.power(k))
-      product = (c, k == 0 ? [] : p.factors.map { ($0.0, $0.1 * k) })
+      product = (c, p.factors.map { ($0.0, $0.1 * k) })
     }
-    return _Parsed(value: base.value.power(k), product: product)
+    return _Parsed(value: power, product: product)
+  }
+
+  /// a·b for polynomials, admitted from the sizes of a and b.
+  mutating func multiplyPolynomials(_ a: MultivariatePolynomial, _ b: MultivariatePolynomial, at: Int) throws
+    -> MultivariatePolynomial
+  {
+    let (product, cost) = _ExpansionSize.product(size(a), size(b), termBound: termBound)
+    try admit([product], cost: cost, at: at)
+    return a * b
   }
 
   mutating func atom() throws -> _Parsed {

@@ -41,6 +41,12 @@ public struct MultivariateMatrix: Sendable, Equatable {
   /// - Throws: `ExpressionParseError` for malformed brackets, a row of another length than the
   ///   number of rows, or an entry that cannot be read (its column counted in `text`).
   public init(parsing text: String, variables: [String]) throws {
+    var work = 0.0
+    try self.init(parsing: text, variables: variables, work: &work)
+  }
+
+  /// Reads as `init(parsing:variables:)`, the entries sharing the expansion budget `work`.
+  init(parsing text: String, variables: [String], work: inout Double) throws {
     let rows = try _splitMatrix(text)
     let count = rows.count
     var entries: [MultivariateRationalFunction] = []
@@ -52,7 +58,7 @@ public struct MultivariateMatrix: Sendable, Equatable {
       }
       for (entry, offset) in row {
         do {
-          entries.append(try MultivariateRationalFunction(parsing: entry, variables: variables))
+          entries.append(try MultivariateRationalFunction(parsing: entry, variables: variables, work: &work))
         } catch let error as ExpressionParseError {
           throw ExpressionParseError(input: text, column: offset + error.column - 1, reason: error.reason)
         }

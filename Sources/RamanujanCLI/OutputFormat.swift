@@ -1,4 +1,5 @@
 import ArgumentParser
+import Ramanujan
 
 /// How results are printed.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -48,24 +49,5 @@ struct JSONLine {
 
   var text: String { "{" + fields.joined(separator: ", ") + "}" }
 
-  static func quote(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
+  static func quote(_ s: String) -> String { "\"" + _jsonEscaped(s) + "\"" }
 }

@@ -203,8 +203,8 @@ extension SearchSpec {
 }
 
 /// `text` with the characters JSON strings must escape escaped (ordinary text is unchanged, so
-/// canonical texts and hashes of existing stores stay the same).
-func _jsonEscaped(_ text: String) -> String {
+/// canonical texts and hashes of existing stores stay the same). Shared with the CLI's JSON lines.
+public func _jsonEscaped(_ text: String) -> String {
   var out = ""
   for scalar in text.unicodeScalars {
     switch scalar {

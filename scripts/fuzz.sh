@@ -27,7 +27,7 @@ while [ $# -gt 0 ]; do
     --time) seconds="$2"; shift ;;
     --timeout) timeout="$2"; shift ;;
     --release) configuration=release ;;
-    -h | --help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     -*) echo "unknown option $1 (see --help)" >&2; exit 64 ;;
     *) targets+=("$1") ;;
   esac

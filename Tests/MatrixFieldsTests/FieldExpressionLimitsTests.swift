@@ -52,6 +52,14 @@ import Testing
     #expect(throws: FieldNameError.self) { try KnownCMFs.named("ffbar:(x+y)^1000,x-y") }
     let message = catchError { try KnownCMFs.named("ffbar:(x+y)^1000,x-y") }
     #expect(message.contains("cannot read '(x+y)^1000' at column 6: the degree would be 1000, above the limit of 100"))
+    // A dense f of degree 100 is read, but checking the f/f̄ conditions on it would be slow: refused.
+    #expect(
+      throws: FieldNameError(
+        name: "ffbar:(x+y+1)^100,x-y",
+        reason: "ffbar:F,FBAR: a polynomial of 5151 terms and degree 100 would take about 5.2e7 operations to "
+          + "check, above the limit of 2e6")
+    ) { try KnownCMFs.named("ffbar:(x+y+1)^100,x-y") }
+    #expect("\(FieldNameError(name: "a\nb", reason: "r"))" == #"unknown field 'a\nb': r"#)
     let p = try MultivariateRationalFunction(parsing: "(x+y)^100", variables: xy).numerator
     func binomial(_ n: Int, _ k: Int) -> BigInt {
       BigInt.factorial(n).dividedExactly(by: BigInt.factorial(k) * BigInt.factorial(n - k))

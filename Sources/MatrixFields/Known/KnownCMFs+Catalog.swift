@@ -1,11 +1,12 @@
 import Multiprecision
+import Polynomials
 
-/// Why a field name could not be resolved.
+/// Why a field name could not be resolved (one line: control characters are shown as escapes).
 public struct FieldNameError: Error, Sendable, Equatable, CustomStringConvertible {
   public let name: String
   public let reason: String
 
-  public var description: String { "unknown field '\(name)': \(reason)" }
+  public var description: String { _ExpressionLimits.escaped("unknown field '\(name)': \(reason)") }
 }
 
 extension KnownCMFs {
@@ -58,6 +59,15 @@ extension KnownCMFs {
         let f = try MultivariateRationalFunction(parsing: parts[0], variables: ["x", "y"])
         let fbar = try MultivariateRationalFunction(parsing: parts[1], variables: ["x", "y"])
         guard f.isPolynomial, fbar.isPolynomial else { throw fail("ffbar:F,FBAR needs polynomials, got '\(a)'") }
+        // Checking the conditions shifts f and f̄: about terms × degree² coefficient operations each.
+        for p in [f.numerator, fbar.numerator] {
+          let cost = Double(p.terms.count) * Double(max(1, p.totalDegree)) * Double(max(1, p.totalDegree))
+          guard cost <= 2e6 else {
+            throw fail(
+              "ffbar:F,FBAR: a polynomial of \(p.terms.count) terms and degree \(p.totalDegree) would take about "
+                + "\(_formatCount(cost)) operations to check, above the limit of 2e6")
+          }
+        }
         return try ffbar(f: f.numerator, fbar: fbar.numerator, name: "ffbar:\(a)")
       } catch let error as ExpressionParseError {
         throw fail(error.description)

@@ -57,6 +57,19 @@ import Testing
       evalRejection(["--a", "1", "--b", "1", "--limit", "2 3"]) == "--limit: cannot read '3' at column 3 of '2 3'")
   }
 
+  @Test("identify --constants: a deeply nested constant is refused with the column")
+  func identifyConstants() {
+    let deep = String(repeating: "(", count: 20_000) + "pi" + String(repeating: ")", count: 20_000)
+    do {
+      _ = try IdentifyCommand.parse(["--value", "1.5", "--constants", "e,\(deep)"]).identify()
+      Issue.record("no error")
+    } catch {
+      let message = IdentifyCommand.message(for: error)
+      #expect(message.hasPrefix("--constants: "), "\(message.prefix(80))")
+      #expect(message.contains("nested deeper than 200 levels at column 201"), "\(message.prefix(80))")
+    }
+  }
+
   @Test("cmf check 'ffbar:(x+y)^1000,x-y' is refused by the parser, quickly")
   func ffbar() throws {
     var failure: String?

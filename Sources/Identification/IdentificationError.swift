@@ -51,9 +51,9 @@ public enum IdentificationError: Error, Sendable, Hashable, CustomStringConverti
     case .unknownConstant(let name):
       return ConstantError.unknown(name).description
     case .unreadableConstant(let text, let message):
-      return "cannot read the constant '\(text)': \(message)"
+      return "cannot read the constant '\(_escapedControls(text))': \(message)"
     case .emptyConstant(let position, let list):
-      return "constant \(position) of '\(list)' is empty"
+      return "constant \(position) of '\(_escapedControls(list))' is empty"
     case .duplicateConstant(let name):
       return "the constant \(name) is listed twice"
     case .equalConstants(let first, let second):

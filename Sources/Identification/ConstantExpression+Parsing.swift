@@ -82,26 +82,6 @@ func _bitCount(_ x: Double) -> String {
   return tenths % 10 == 0 ? "\(tenths / 10)e\(exponent)" : "\(tenths / 10).\(tenths % 10)e\(exponent)"
 }
 
-/// `text` on one line: control characters (newlines, NUL, …) as escapes.
-func _escapedControls(_ text: String) -> String {
-  var out = ""
-  for scalar in text.unicodeScalars {
-    switch scalar {
-    case "\n": out += "\\n"
-    case "\r": out += "\\r"
-    case "\t": out += "\\t"
-    default:
-      let category = scalar.properties.generalCategory
-      if category == .control || category == .lineSeparator || category == .paragraphSeparator {
-        out += "\\u{\(String(scalar.value, radix: 16))}"
-      } else {
-        out.unicodeScalars.append(scalar)
-      }
-    }
-  }
-  return out
-}
-
 /// Recursive descent over the characters of the text; columns count characters from 1.
 struct _Parser {
   enum Token: Equatable {

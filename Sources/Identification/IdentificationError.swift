@@ -1,3 +1,5 @@
+import Multiprecision
+
 /// Input that identification cannot work with; "no relation" is not an error but `nil`.
 public enum IdentificationError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The value's text is empty.

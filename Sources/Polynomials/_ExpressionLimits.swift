@@ -21,25 +21,7 @@ package enum _ExpressionLimits {
   package static let maximumCoefficientBits = 1 << 20
 
   /// `text` made printable on one line: control characters (newlines, NUL, …) as escapes.
-  package static func escaped(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .lineSeparator
-          || scalar.properties.generalCategory == .paragraphSeparator
-        {
-          out += "\\u{\(String(scalar.value, radix: 16))}"
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out
-  }
+  package static func escaped(_ text: String) -> String { _escapedControls(text) }
 }
 
 /// An estimate of a polynomial's size: its number of terms, degree and largest coefficient in bits.

@@ -13,7 +13,11 @@ struct EvalCommand: ParsableCommand {
     discussion: """
       PCF(a, b) = a(0) + b(1)/(a(1) + b(2)/(a(2) + ...)). The value shows only certified decimal \
       places; delta is the irrationality-measure estimate at the depth, against --limit when given, \
-      else against the walk at twice the depth.
+      else against the walk at twice the depth. A slowly converging limit (error ~ n^-alpha) is also \
+      extrapolated (Richardson in 1/n, each residue class of an alternating pattern apart): those \
+      places, shown apart as "extrap", are the ones on which independent extrapolations agree, less \
+      a margin; at a fixed depth up to 100 of them from the convergents up to the depth, with \
+      --to-digits as many as asked within --max-depth.
       """
   )
 
@@ -40,6 +44,11 @@ struct EvalCommand: ParsableCommand {
     name: .long, parsing: .unconditional,
     help: "The known limit as an expression (e.g. '6/zeta(3)'): used for delta and checked.")
   var limit: String?
+
+  @Flag(
+    name: .customLong("no-extrapolation"),
+    help: "Do not extrapolate slowly converging limits (only certified places are shown).")
+  var noExtrapolation = false
 
   @OptionGroup var report: ReportOptions
 
@@ -118,7 +127,7 @@ struct EvalCommand: ParsableCommand {
         result = try WalkCost.withHeartbeat("\(job.pcf)") {
           try PCFReport(
             pcf: job.pcf, id: job.id, depth: depthChoice, reference: job.reference, computeDelta: !report.noDelta,
-            showDigits: shown, threads: cores)
+            showDigits: shown, threads: cores, extrapolate: !noExtrapolation)
         }
       } catch let error as ValidationError {
         throw error  // a walk too large for memory: a usage error, not a bad row
@@ -130,9 +139,12 @@ struct EvalCommand: ParsableCommand {
       for line in report.format == .json ? [result.json] : result.text { emit(line) }
       if let failure = result.failure {
         failures.append(failure)
-      } else if let toDigits, result.limit.exactValue == nil, result.limit.digits < toDigits {
+      } else if let toDigits, result.limit.exactValue == nil, result.limit.digits < toDigits,
+        (result.extrapolated?.digits ?? 0) < toDigits
+      {
+        let extrapolated = result.extrapolated.map { " and extrapolates \($0.digits)" } ?? ""
         failures.append(
-          "\(job.id.map { "\($0): " } ?? "")\(job.pcf) certifies only \(result.limit.digits) of the \(toDigits) places asked for, at depth \(result.limit.depth) (--max-depth \(maxDepth))"
+          "\(job.id.map { "\($0): " } ?? "")\(job.pcf) certifies only \(result.limit.digits)\(extrapolated) of the \(toDigits) places asked for, at depth \(result.limit.depth) (--max-depth \(maxDepth))"
         )
       }
     }

@@ -208,7 +208,8 @@ extension ConvergentSequence {
         let nodes = (0...top.order).map { top.depth + r + p * $0 }
         let ys = nodes.compactMap { values[$0] }
         guard ys.count == nodes.count else {
-          return .failure(ExtrapolationFailure("a convergent between depths \(nodes[0]) and \(nodes.last!) is undefined"))
+          return .failure(
+            ExtrapolationFailure("a convergent between depths \(nodes[0]) and \(nodes.last!) is undefined"))
         }
         switch _Richardson.exponent(nodes: nodes, values: ys) {
         case .success(let a): alphas.append(a)
@@ -230,7 +231,8 @@ extension ConvergentSequence {
         let nodes = (0...stage.order).map { stage.depth + r + p * $0 }
         let ys = nodes.compactMap { values[$0] }
         guard ys.count == nodes.count else {
-          return .failure(ExtrapolationFailure("a convergent between depths \(nodes[0]) and \(nodes.last!) is undefined"))
+          return .failure(
+            ExtrapolationFailure("a convergent between depths \(nodes[0]) and \(nodes.last!) is undefined"))
         }
         let (v, amp) = _Richardson.extrapolate(nodes: nodes, values: ys, exponent: alphas[r], precision: working)
         let magnitude = ys.map(\.log10Magnitude).max()!

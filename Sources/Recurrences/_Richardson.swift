@@ -64,7 +64,8 @@ enum _Richardson {
     }
     let top = terms.max()!
     let sum = top + log(terms.reduce(0) { $0 + exp($1 - top) })
-    let total = Double(m) * log(Double(step)) + lgamma(Double(e) + 1) - lgamma(Double(e - m) + 1)
+    let total =
+      Double(m) * log(Double(step)) + lgamma(Double(e) + 1) - lgamma(Double(e - m) + 1)
       + Double(e - m) * log(Double(first))
     return (sum - total) / log(10.0)
   }
@@ -75,7 +76,9 @@ enum _Richardson {
   /// with it to 10⁻⁶, a real number when they agree to 10⁻⁴, else a failure.
   static func exponent(nodes: [Int], values: [BigFloat]) -> Result<Exponent, ExtrapolationFailure> {
     let count = values.count
-    guard count >= 6 else { return .failure(ExtrapolationFailure("too few convergents to estimate the error's exponent")) }
+    guard count >= 6 else {
+      return .failure(ExtrapolationFailure("too few convergents to estimate the error's exponent"))
+    }
     let precision = values[0].precision
     var differences: [BigFloat] = []
     for k in 0..<count - 1 { differences.append(values[k + 1] - values[k]) }
@@ -109,7 +112,8 @@ enum _Richardson {
         ))
     }
     guard estimate > 0.05 else {
-      return .failure(ExtrapolationFailure("the error's exponent α ≈ \(short(estimate)) is not positive: not converging"))
+      return .failure(
+        ExtrapolationFailure("the error's exponent α ≈ \(short(estimate)) is not positive: not converging"))
     }
     return .success(.real(full))
   }

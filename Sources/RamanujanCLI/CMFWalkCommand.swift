@@ -29,6 +29,9 @@ struct CMFWalkCommand: ParsableCommand {
   @OptionGroup var report: ReportOptions
   @OptionGroup var check: ConservationOptions
 
+  @Flag(name: .customLong("no-extrapolation"), help: "Do not extrapolate a slowly converging walk.")
+  var noExtrapolation = false
+
   func validate() throws {
     if depth <= 0 { throw ValidationError("--depth must be at least 1, got \(depth)") }
     if depth > 10_000_000 { throw ValidationError("--depth must be at most 10000000, got \(depth)") }
@@ -90,6 +93,16 @@ struct CMFWalkCommand: ParsableCommand {
     }
     let shownPlaces = min(limit.digits, report.shownDigits ?? limit.digits)
     let value = limit.certifiedText(maxPlaces: shownPlaces)
+    // A slowly converging walk: up to 100 places extrapolated from the walks up to the depth.
+    var extrapolation: Result<Extrapolation, ExtrapolationFailure>?
+    if !noExtrapolation, PCFReport.mayExtrapolate(limit, wanted: PCFReport.fixedDepthExtrapolation),
+      let m = try? cmf.trajectoryMatrix(t, start: s, threads: cores)
+    {
+      extrapolation = ConvergentSequence(matrix: m.numerator, start: 0).extrapolatedLimit(
+        digits: PCFReport.fixedDepthExtrapolation, maxDepth: depth, threads: cores)
+    }
+    let extrapolatedShown =
+      extrapolation.flatMap { try? $0.get() }.map { min($0.digits, report.shownDigits ?? $0.digits) } ?? 0
     var identified: Identification?
     var identifyNote: String?
     if let identify, limit.status == .converging {
@@ -106,7 +119,7 @@ struct CMFWalkCommand: ParsableCommand {
     case .zeroDenominator:
       failure = "\(name): q(N) = 0 at depth \(limit.depth), so the limit is undefined there; try another depth"
     case .notConverging:
-      failure = PCFReport.notConverging(name, limit)
+      if (extrapolation.flatMap { try? $0.get() }?.digits ?? 0) == 0 { failure = PCFReport.notConverging(name, limit) }
     }
     if report.format == .json {
       var o = JSONLine()
@@ -121,6 +134,7 @@ struct CMFWalkCommand: ParsableCommand {
       o.add("rate", limit.rate)
       o.add("delta", delta)
       if let deltaNote { o.add("delta_note", deltaNote) }
+      PCFReport.addExtrapolation(extrapolation, shown: extrapolatedShown, to: &o)
       if identify != nil {
         o.add("identified", identified.flatMap { $0.expression?.description })
         o.add("relation", identified?.relationText)
@@ -130,7 +144,8 @@ struct CMFWalkCommand: ParsableCommand {
       return [o.text]
     }
     var lines = ["\(name) at depth \(limit.depth)" + (conservation == "unchecked" ? uncheckedLabel : "")]
-    guard limit.status == .converging else { return lines }
+    let extrapolationLines = PCFReport.extrapolationLines(extrapolation, shown: extrapolatedShown)
+    guard limit.status == .converging else { return lines + extrapolationLines }
     let more =
       shownPlaces < limit.digits ? "… (\(limit.digits - shownPlaces) more certified places; --show-digits)" : ""
     lines.append("  value     \(value)\(more)")
@@ -146,7 +161,7 @@ struct CMFWalkCommand: ParsableCommand {
         lines.append("  identify  – (\(identifyNote ?? "no relation"))")
       }
     }
-    return lines
+    return lines + extrapolationLines
   }
 
 }

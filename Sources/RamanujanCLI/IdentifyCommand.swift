@@ -141,7 +141,8 @@ struct IdentifyCommand: ParsableCommand {
     let pcf = PCF(a: try EvalCommand.polynomial(a!, option: "--a"), b: try EvalCommand.polynomial(b!, option: "--b"))
     let cores = threads ?? availableCores
     let wanted = digits ?? defaultDigits(identifier)
-    if !noExtrapolation, let found = try identifyExtrapolated(pcf, identifier: identifier, wanted: wanted, cores: cores) {
+    if !noExtrapolation, let found = try identifyExtrapolated(pcf, identifier: identifier, wanted: wanted, cores: cores)
+    {
       return found
     }
     let limit = try WalkCost.withHeartbeat("\(pcf)") {

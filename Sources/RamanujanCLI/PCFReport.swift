@@ -159,6 +159,46 @@ struct PCFReport: Sendable {
     return now > 3 && before < 0.6 * now
   }
 
+  /// The keys `extrapolated_value` (only the extrapolated places, at most `shown`),
+  /// `extrapolated_digits`, `extrapolation` (method, α, period, depths, orders; null when not
+  /// applicable) and `extrapolation_note` (why there is none, when it failed).
+  static func addExtrapolation(
+    _ extrapolation: Result<Extrapolation, ExtrapolationFailure>?, shown: Int, to o: inout JSONLine
+  ) {
+    let e = extrapolation.flatMap { try? $0.get() }
+    o.add("extrapolated_value", e.map { $0.text(maxPlaces: shown) })
+    o.add("extrapolated_digits", e?.digits)
+    if let e {
+      var x = JSONLine()
+      x.add("method", e.method)
+      x.add("alpha", e.alpha)
+      x.add("alpha_integer", e.alphaIsInteger)
+      x.add("period", e.period)
+      x.add("depth", e.depth)
+      x.add("orders", e.stages.map(\.order))
+      x.add("from_depths", e.stages.map(\.depth))
+      o.addRaw("extrapolation", x.text)
+    } else {
+      o.addRaw("extrapolation", "null")
+    }
+    if case .failure(let f) = extrapolation { o.add("extrapolation_note", f.description) }
+  }
+
+  /// The text lines of an extrapolation (none when not applicable).
+  static func extrapolationLines(_ extrapolation: Result<Extrapolation, ExtrapolationFailure>?, shown: Int) -> [String]
+  {
+    switch extrapolation {
+    case nil: return []
+    case .failure(let f): return ["  extrap  – (\(f))"]
+    case .success(let e):
+      let more = shown < e.digits ? "… (\(e.digits - shown) more places; --show-digits)" : ""
+      return [
+        "  extrap  \(e.text(maxPlaces: shown))\(more)",
+        "          \(e.digits) extrapolated places (not certified): \(e.summary)",
+      ]
+    }
+  }
+
   /// The extrapolation when it succeeded.
   var extrapolated: Extrapolation? {
     if case .success(let e) = extrapolation { return e }
@@ -204,18 +244,7 @@ struct PCFReport: Sendable {
   }
 
   /// The extrapolated value, apart from the certified one, with its evidence.
-  var extrapolationLines: [String] {
-    switch extrapolation {
-    case nil: return []
-    case .failure(let f): return ["  extrap  – (\(f))"]
-    case .success(let e):
-      let more = extrapolatedShown < e.digits ? "… (\(e.digits - extrapolatedShown) more places; --show-digits)" : ""
-      return [
-        "  extrap  \(e.text(maxPlaces: extrapolatedShown))\(more)",
-        "          \(e.digits) extrapolated places (not certified): \(e.summary)",
-      ]
-    }
-  }
+  var extrapolationLines: [String] { Self.extrapolationLines(extrapolation, shown: extrapolatedShown) }
 
   var json: String {
     var o = JSONLine()
@@ -245,23 +274,7 @@ struct PCFReport: Sendable {
       o.add("limit", reference)
       o.add("agreement", agreement)
     }
-    let e = extrapolated
-    o.add("extrapolated_value", e.map { $0.text(maxPlaces: extrapolatedShown) })
-    o.add("extrapolated_digits", e?.digits)
-    if let e {
-      var x = JSONLine()
-      x.add("method", e.method)
-      x.add("alpha", e.alpha)
-      x.add("alpha_integer", e.alphaIsInteger)
-      x.add("period", e.period)
-      x.add("depth", e.depth)
-      x.add("orders", e.stages.map(\.order))
-      x.add("from_depths", e.stages.map(\.depth))
-      o.addRaw("extrapolation", x.text)
-    } else {
-      o.addRaw("extrapolation", "null")
-    }
-    if case .failure(let f) = extrapolation { o.add("extrapolation_note", f.description) }
+    Self.addExtrapolation(extrapolation, shown: extrapolatedShown, to: &o)
     return o.text
   }
 

@@ -94,7 +94,13 @@ public struct AtlasSite: Sendable {
         ("created (UTC)", r.createdAt), ("last chunk (UTC)", r.lastChunkAt ?? "–"),
       ]
       if let s = r.seconds {
-        rows.append(("duration", s < 1 ? "under 1 s (the store's clock counts whole seconds)" : "\(s) s (creation to last chunk, pauses included)"))
+        rows.append(
+          (
+            "duration",
+            s < 1
+              ? "under 1 s (the store's clock counts whole seconds)"
+              : "\(s) s (creation to last chunk, pauses included)"
+          ))
         if let candidates, s >= 1 {
           rows.append(("throughput", "\(Self.grouped(candidates / s)) candidates/s"))
         } else if let candidates {
@@ -105,7 +111,8 @@ public struct AtlasSite: Sendable {
       content.append(
         .node(
           "details", [],
-          [.node("summary", text: "Spec of \(r.run.specName) (JSON)"), .node("pre", [], [.node("code", text: r.spec)])]))
+          [.node("summary", text: "Spec of \(r.run.specName) (JSON)"), .node("pre", [], [.node("code", text: r.spec)])])
+      )
     }
     return .node("section", [("id", "runs")], content)
   }
@@ -114,7 +121,11 @@ public struct AtlasSite: Sendable {
     let s = atlas.statistics
     var rows: [(String, String)] = [("candidates enumerated", Self.grouped(s["candidates"] ?? 0))]
     for key in s.keys.filter({ $0.hasPrefix("filtered.") }).sorted() {
-      rows.append(("filtered out: \(key.dropFirst("filtered.".count).replacingOccurrences(of: "_", with: " "))", Self.grouped(s[key]!)))
+      rows.append(
+        (
+          "filtered out: \(key.dropFirst("filtered.".count).replacingOccurrences(of: "_", with: " "))",
+          Self.grouped(s[key]!)
+        ))
     }
     rows += [
       ("screened", Self.grouped(s["screened"] ?? 0)), ("converged in screening", Self.grouped(s["converged"] ?? 0)),
@@ -125,11 +136,16 @@ public struct AtlasSite: Sendable {
     ]
     return .node(
       "section", [("id", "counts")],
-      [.node("h2", text: "Counts per stage and filter"), Self.definitionTable(rows, caption: "Pipeline counts over the done chunks")])
+      [
+        .node("h2", text: "Counts per stage and filter"),
+        Self.definitionTable(rows, caption: "Pipeline counts over the done chunks"),
+      ])
   }
 
   func formulasSection(_ list: [Atlas.Formula], verified: Bool) -> Markup {
-    var content: [Markup] = [.node("h2", text: verified ? "Formulas by constant" : "Unverified matches (slowly converging)")]
+    var content: [Markup] = [
+      .node("h2", text: verified ? "Formulas by constant" : "Unverified matches (slowly converging)")
+    ]
     if !verified {
       content.append(
         .node(
@@ -149,7 +165,11 @@ public struct AtlasSite: Sendable {
         var byClass: [(String?, [Atlas.Formula])] = []
         for f in members {
           let id = atlas.formulaClass(of: f.hit.canonicalKey)?.id
-          if let i = byClass.firstIndex(where: { $0.0 == id }) { byClass[i].1.append(f) } else { byClass.append((id, [f])) }
+          if let i = byClass.firstIndex(where: { $0.0 == id }) {
+            byClass[i].1.append(f)
+          } else {
+            byClass.append((id, [f]))
+          }
         }
         for (id, group) in byClass {
           let evidence = id.flatMap { i in atlas.classes?.first { $0.id == i }?.evidence }
@@ -214,7 +234,9 @@ public struct AtlasSite: Sendable {
           ?? .node("code", text: p.canonicalKey)
         return .node(
           "tr", [],
-          [formula, .text(p.field), .text(p.trajectory), .text(p.start), .text(p.evidence)].map { .node("td", [], [$0]) })
+          [formula, .text(p.field), .text(p.trajectory), .text(p.start), .text(p.evidence)].map {
+            .node("td", [], [$0])
+          })
       }
       content.append(
         .node(
@@ -222,7 +244,13 @@ public struct AtlasSite: Sendable {
           [
             .node(
               "thead", [],
-              [.node("tr", [], ["formula", "field", "trajectory", "start", "evidence"].map { .node("th", [("scope", "col")], text: $0) })]),
+              [
+                .node(
+                  "tr", [],
+                  ["formula", "field", "trajectory", "start", "evidence"].map {
+                    .node("th", [("scope", "col")], text: $0)
+                  })
+              ]),
             .node("tbody", [], rows),
           ]))
     }
@@ -233,7 +261,8 @@ public struct AtlasSite: Sendable {
     let clusters = atlas.clusters ?? []
     let plot = Plot(
       title: "δ against rate, by cluster",
-      description: "Each point is a formula: its convergence rate (places per term) and δ; clusters differ by marker and colour.",
+      description:
+        "Each point is a formula: its convergence rate (places per term) and δ; clusters differ by marker and colour.",
       x: .init("rate (decimal places per term)"), y: .init("δ"),
       series: clusters.enumerated().map { k, c in
         .init(
@@ -245,7 +274,9 @@ public struct AtlasSite: Sendable {
       rows.append(
         .node(
           "tr", [],
-          [.text(c.id), .text("\(c.members.count)"), .text(c.identified ?? "not identified")].map { .node("td", [], [$0]) }))
+          [.text(c.id), .text("\(c.members.count)"), .text(c.identified ?? "not identified")].map {
+            .node("td", [], [$0])
+          }))
     }
     let body: [Markup] = [
       .node("nav", [], [.node("a", [("href", "index.html")], text: "← index")]),
@@ -254,7 +285,12 @@ public struct AtlasSite: Sendable {
       .node(
         "table", [],
         [
-          .node("thead", [], [.node("tr", [], ["cluster", "members", "identified as"].map { .node("th", [("scope", "col")], text: $0) })]),
+          .node(
+            "thead", [],
+            [
+              .node(
+                "tr", [], ["cluster", "members", "identified as"].map { .node("th", [("scope", "col")], text: $0) })
+            ]),
           .node("tbody", [], rows),
         ]),
     ]

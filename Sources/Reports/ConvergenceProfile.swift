@@ -112,7 +112,8 @@ extension ConvergenceProfile {
           "certified", points: points.map { (Double($0.depth), Double($0.certifiedDigits)) },
           style: .init(marker: .square, dash: .dashed, colour: 1)),
         .init(
-          "correct (vs \(referenceLabel))", points: points.compactMap { p in p.correctDigits.map { (Double(p.depth), $0) } },
+          "correct (vs \(referenceLabel))",
+          points: points.compactMap { p in p.correctDigits.map { (Double(p.depth), $0) } },
           style: .init(marker: .circle, dash: .solid, colour: 0)),
       ])
   }
@@ -125,7 +126,8 @@ extension ConvergenceProfile {
       description += " Local exponent between n = \(e.from) and n = \(e.to): α ≈ \(Plot.short(e.alpha))."
     }
     return Plot(
-      title: title, description: description, x: .init("depth n", scale: .log10), y: .init("|L − p(n)/q(n)|", scale: .log10),
+      title: title, description: description, x: .init("depth n", scale: .log10),
+      y: .init("|L − p(n)/q(n)|", scale: .log10),
       series: [
         .init(
           "error (vs \(referenceLabel))",

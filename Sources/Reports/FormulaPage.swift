@@ -15,23 +15,30 @@ struct FormulaPage {
     let hit = formula.hit
     var body: [Markup] = [
       .node("nav", [], [.node("a", [("href", "index.html")], text: "← index")]),
-      .node("h1", [], [.text(formula.verified ? "Formula: " : "Unverified match: "), AtlasSite.expressionMarkup(hit.expression)]),
+      .node(
+        "h1", [],
+        [.text(formula.verified ? "Formula: " : "Unverified match: "), AtlasSite.expressionMarkup(hit.expression)]),
       .node("p", [], [.node("code", text: title)]),
     ]
     var formulaSection: [Markup] = [.node("h2", text: "Formula")]
     if let s = formula.study {
-      let label = "\(hit.expression) = \(s.pcf.a(0)) + \(s.pcf.b(1))/(\(s.pcf.a(1)) + \(s.pcf.b(2))/(\(s.pcf.a(2)) + …))"
+      let label =
+        "\(hit.expression) = \(s.pcf.a(0)) + \(s.pcf.b(1))/(\(s.pcf.a(1)) + \(s.pcf.b(2))/(\(s.pcf.a(2)) + …))"
       formulaSection.append(
         MathML.math(
-          [MathML.expression(s.expression), MathML.mo("="), MathML.continuedFraction(s.pcf)], block: true, label: label))
+          [MathML.expression(s.expression), MathML.mo("="), MathML.continuedFraction(s.pcf)], block: true, label: label)
+      )
       formulaSection.append(
         MathML.math(
-          [MathML.gaussNotation(), MathML.mo(","), MathML.mspace, MathML.mi("a"), MathML.mo("("), MathML.mi("n"),
-           MathML.mo(")"), MathML.mo("="), MathML.polynomial(s.pcf.a), MathML.mo(","), MathML.mspace, MathML.mi("b"),
-           MathML.mo("("), MathML.mi("n"), MathML.mo(")"), MathML.mo("="), MathML.polynomial(s.pcf.b)],
+          [
+            MathML.gaussNotation(), MathML.mo(","), MathML.mspace, MathML.mi("a"), MathML.mo("("), MathML.mi("n"),
+            MathML.mo(")"), MathML.mo("="), MathML.polynomial(s.pcf.a), MathML.mo(","), MathML.mspace, MathML.mi("b"),
+            MathML.mo("("), MathML.mi("n"), MathML.mo(")"), MathML.mo("="), MathML.polynomial(s.pcf.b),
+          ],
           block: true, label: "a(n) = \(hit.a), b(n) = \(hit.b)"))
     } else {
-      formulaSection.append(.node("p", [], [.text("a(n) = "), .node("code", text: hit.a), .text(", b(n) = "), .node("code", text: hit.b)]))
+      formulaSection.append(
+        .node("p", [], [.text("a(n) = "), .node("code", text: hit.a), .text(", b(n) = "), .node("code", text: hit.b)]))
     }
     formulaSection.append(
       .node("p", [], [.text("Found as "), .node("code", text: hit.relation), .text("; constants: \(hit.constants).")]))
@@ -49,7 +56,9 @@ struct FormulaPage {
             .node("h2", text: "Class"),
             .node(
               "p",
-              text: c.map { "Class \($0.id), with \($0.members.count) formula\($0.members.count == 1 ? "" : "s"): \($0.evidence)." }
+              text: c.map {
+                "Class \($0.id), with \($0.members.count) formula\($0.members.count == 1 ? "" : "s"): \($0.evidence)."
+              }
                 ?? "This formula is in no class of proven-equivalent formulas."),
           ]))
     }
@@ -82,7 +91,13 @@ struct FormulaPage {
         rows.append(("limit", "\(hit.expression) DISAGREES with the certified value at decimal place \(place)"))
       case .unknown(let reason): rows.append(("limit", "not compared: \(reason)"))
       }
-      rows.append(("rate", l.rate.map { "\(AtlasSite.fixed($0, 4)) places per term (between depths \(l.earlier?.depth ?? 0) and \(l.depth))" } ?? "–"))
+      rows.append(
+        (
+          "rate",
+          l.rate.map {
+            "\(AtlasSite.fixed($0, 4)) places per term (between depths \(l.earlier?.depth ?? 0) and \(l.depth))"
+          } ?? "–"
+        ))
       if let p = s.profile.points.last(where: { $0.delta != nil }), let d = p.delta {
         rows.append(("δ", "\(AtlasSite.fixed(d, 5)) at depth \(p.depth), against \(hit.expression)"))
       } else {
@@ -90,23 +105,35 @@ struct FormulaPage {
       }
       if let r = s.reduction {
         rows.append(
-          ("factorial reduction",
-           "log10 gcd(p, q) = \(AtlasSite.fixed(r.log10GCD, 1)) at depth \(l.depth)"
-             + (r.factorialDegree.map { "; gcd ~ (N!)^k·c^N with k = \(AtlasSite.fixed($0, 3))" } ?? "")))
+          (
+            "factorial reduction",
+            "log10 gcd(p, q) = \(AtlasSite.fixed(r.log10GCD, 1)) at depth \(l.depth)"
+              + (r.factorialDegree.map { "; gcd ~ (N!)^k·c^N with k = \(AtlasSite.fixed($0, 3))" } ?? "")
+          ))
       }
       if s.slow, let e = s.profile.localExponent {
-        rows.append(("error decay", "|L − p(n)/q(n)| ~ n^−α with α ≈ \(AtlasSite.fixed(e.alpha, 3)) between depths \(e.from) and \(e.to) (measured, not certified)"))
+        rows.append(
+          (
+            "error decay",
+            "|L − p(n)/q(n)| ~ n^−α with α ≈ \(AtlasSite.fixed(e.alpha, 3)) between depths \(e.from) and \(e.to) (measured, not certified)"
+          ))
       }
-      rows.append(("report walk", "\(s.profile.points.count) depths up to \(l.depth), \(AtlasSite.fixed(s.seconds, 2)) s"))
+      rows.append(
+        ("report walk", "\(s.profile.points.count) depths up to \(l.depth), \(AtlasSite.fixed(s.seconds, 2)) s"))
     }
     rows.append(
-      ("in the search",
-       "\(hit.digits) places at depth \(hit.depth)"
-         + (hit.delta.map { ", δ \(AtlasSite.fixed($0, 4))" } ?? "") + (hit.rate.map { ", rate \(AtlasSite.fixed($0, 4))" } ?? "")
-         + (hit.factorialDegree.map { ", factorial k \(AtlasSite.fixed($0, 2))" } ?? "")))
+      (
+        "in the search",
+        "\(hit.digits) places at depth \(hit.depth)"
+          + (hit.delta.map { ", δ \(AtlasSite.fixed($0, 4))" } ?? "")
+          + (hit.rate.map { ", rate \(AtlasSite.fixed($0, 4))" } ?? "")
+          + (hit.factorialDegree.map { ", factorial k \(AtlasSite.fixed($0, 2))" } ?? "")
+      ))
     rows.append(("canonical key", hit.canonicalKey))
     rows.append(("candidate", "\(hit.index)"))
-    var content: [Markup] = [.node("h2", text: "Numbers"), AtlasSite.definitionTable(rows, caption: "Limit, convergence and δ")]
+    var content: [Markup] = [
+      .node("h2", text: "Numbers"), AtlasSite.definitionTable(rows, caption: "Limit, convergence and δ"),
+    ]
     if let s = formula.study, case .disagrees = s.agreement {
       content.insert(
         .node(
@@ -175,11 +202,20 @@ struct FormulaPage {
       "section", [("id", "guises")],
       [
         .node("h2", text: "Other guises"),
-        .node("p", text: "Hits with the same canonical key: the same formula up to inflation by a constant, sign and shift of n."),
+        .node(
+          "p",
+          text: "Hits with the same canonical key: the same formula up to inflation by a constant, sign and shift of n."
+        ),
         .node(
           "table", [],
           [
-            .node("thead", [], [.node("tr", [], ["a(n)", "b(n)", "limit", "places", "candidate"].map { .node("th", [("scope", "col")], text: $0) })]),
+            .node(
+              "thead", [],
+              [
+                .node(
+                  "tr", [],
+                  ["a(n)", "b(n)", "limit", "places", "candidate"].map { .node("th", [("scope", "col")], text: $0) })
+              ]),
             .node("tbody", [], rows),
           ]),
       ])

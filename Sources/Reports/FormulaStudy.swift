@@ -63,22 +63,23 @@ public struct FormulaStudy: Sendable {
     self.pcf = pcf
     self.expression = expression
     let depth = Self.depth(for: hit, pcf: pcf, options: options)
-    let limit = pcf.limit(depth: depth, threads: options.threads)
+    let measured: (profile: ConvergenceProfile, limit: Limit, slow: Bool)
+    do {
+      measured = try ConvergenceProfile.measure(depth: depth, points: options.points, reference: expression) {
+        $0.map { pcf.limit(depth: $0, threads: options.threads) }
+      }
+    } catch {
+      throw ReportError("hit \(hit.index): \(error)")
+    }
+    let limit = measured.limit
     self.limit = limit
-    let slow = (limit.rate ?? 0) < 0.02
-    self.slow = slow
-    let depths = ConvergenceProfile.depths(upTo: depth, count: options.points, logarithmic: slow)
-    var limits = depths.dropLast().map { pcf.limit(depth: $0, threads: options.threads) }
-    limits.append(limit)
-    // The reference is resolved a little beyond the error at the deepest depth.
-    let expected = max(Double(limit.digits), limit.final.log10Difference.isFinite ? -limit.final.log10Difference : 0)
-    let places = Int(expected * 1.1) + 60
+    slow = measured.slow
+    profile = measured.profile
+    let places = profile.referenceDigits
     let reference: BigFloat
     do { reference = try expression.evaluate(.digits(places + limit.integerDigits + 20)) } catch {
       throw ReportError("hit \(hit.index): cannot evaluate '\(hit.expression)': \(error)")
     }
-    profile = ConvergenceProfile(
-      limits: limits, reference: reference, referenceDigits: places, referenceLabel: hit.expression)
     if limit.status == .converging {
       reduction = limit.reduction()
       let working = Precision.digits(places + limit.integerDigits + 20)

@@ -43,7 +43,9 @@ public indirect enum Markup: Sendable, Hashable {
 
   static func isName(_ s: String) -> Bool {
     guard let first = s.unicodeScalars.first, first.properties.isAlphabetic else { return false }
-    return s.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == ":") }
+    return s.unicodeScalars.allSatisfy {
+      $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == ":")
+    }
   }
 
   /// HTML elements that never have content: written `<br/>`.

@@ -30,7 +30,10 @@ public enum MathML {
   static func displayFraction(_ numerator: Markup, _ denominator: Markup) -> Markup {
     .node(
       "mfrac", [],
-      [.node("mrow", [("displaystyle", "true")], [numerator]), .node("mrow", [("displaystyle", "true")], [denominator])])
+      [
+        .node("mrow", [("displaystyle", "true")], [numerator]),
+        .node("mrow", [("displaystyle", "true")], [denominator]),
+      ])
   }
   static func power(_ base: Markup, _ exponent: Markup) -> Markup { .node("msup", [], [base, exponent]) }
   /// A medium space between two formulas of one line.
@@ -136,7 +139,9 @@ public enum MathML {
 
   /// a(0) + K_{n=1}^{∞} b(n)/a(n), Gauss's notation for the continued fraction.
   public static func gaussNotation() -> Markup {
-    let k = Markup.node("munderover", [], [.node("mi", [("mathvariant", "normal")], text: "K"), row([mi("n"), mo("="), mn("1")]), mi("∞")])
+    let k = Markup.node(
+      "munderover", [],
+      [.node("mi", [("mathvariant", "normal")], text: "K"), row([mi("n"), mo("="), mn("1")]), mi("∞")])
     return row([
       mi("a"), mo("("), mn("0"), mo(")"), mo("+"), k,
       fraction(row([mi("b"), mo("("), mi("n"), mo(")")]), row([mi("a"), mo("("), mi("n"), mo(")")])),

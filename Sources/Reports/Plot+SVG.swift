@@ -22,10 +22,14 @@ extension Plot {
       let shown = visible(s)
       var text = "\(s.name): \(shown.count) point\(shown.count == 1 ? "" : "s")"
       if let first = shown.first, let last = shown.last {
-        text += ", from (\(Self.short(first.x)), \(Self.short(first.y))) to (\(Self.short(last.x)), \(Self.short(last.y)))"
+        text +=
+          ", from (\(Self.short(first.x)), \(Self.short(first.y))) to (\(Self.short(last.x)), \(Self.short(last.y)))"
       }
       let hidden = s.points.count - shown.count
-      if hidden > 0 { text += "; \(hidden) not shown (not finite\(x.scale == .log10 || y.scale == .log10 ? " or not positive on a log axis" : ""))" }
+      if hidden > 0 {
+        text +=
+          "; \(hidden) not shown (not finite\(x.scale == .log10 || y.scale == .log10 ? " or not positive on a log axis" : ""))"
+      }
       parts.append(text + ".")
     }
     return parts.joined(separator: " ")
@@ -97,7 +101,8 @@ extension Plot {
     // Axis labels.
     children.append(
       .node(
-        "text", [("x", c((plotX.lowerBound + plotX.upperBound) / 2)), ("y", c(height - 12)), ("text-anchor", "middle")],
+        "text",
+        [("x", c((plotX.lowerBound + plotX.upperBound) / 2)), ("y", c(height - 12)), ("text-anchor", "middle")],
         text: x.label))
     let yMid = (plotY.lowerBound + plotY.upperBound) / 2
     children.append(
@@ -170,7 +175,8 @@ extension Plot {
     .node(
       "svg",
       [
-        ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(Self.coordinate(width)) \(Self.coordinate(height))"),
+        ("xmlns", "http://www.w3.org/2000/svg"),
+        ("viewBox", "0 0 \(Self.coordinate(width)) \(Self.coordinate(height))"),
         ("width", Self.coordinate(width)), ("height", Self.coordinate(height)), ("role", "img"),
         ("aria-labelledby", "\(id)-title \(id)-desc"), ("font-family", "DejaVu Sans, Arial, sans-serif"),
         ("font-size", "12"),
@@ -207,19 +213,29 @@ extension Plot {
     case .square:
       return .node(
         "rect",
-        [("x", c(x - r)), ("y", c(y - r)), ("width", c(2 * r)), ("height", c(2 * r)), ("fill", "white"), ("stroke", colour), ("stroke-width", "1.5")])
+        [
+          ("x", c(x - r)), ("y", c(y - r)), ("width", c(2 * r)), ("height", c(2 * r)), ("fill", "white"),
+          ("stroke", colour), ("stroke-width", "1.5"),
+        ])
     case .triangle:
       let pts = [(x, y - r * 1.2), (x - r * 1.1, y + r * 0.8), (x + r * 1.1, y + r * 0.8)]
-      return .node("polygon", [("points", pts.map { "\(c($0.0)),\(c($0.1))" }.joined(separator: " ")), ("fill", colour)])
+      return .node(
+        "polygon", [("points", pts.map { "\(c($0.0)),\(c($0.1))" }.joined(separator: " ")), ("fill", colour)])
     case .diamond:
       let pts = [(x, y - r * 1.3), (x + r * 1.1, y), (x, y + r * 1.3), (x - r * 1.1, y)]
       return .node(
         "polygon",
-        [("points", pts.map { "\(c($0.0)),\(c($0.1))" }.joined(separator: " ")), ("fill", "white"), ("stroke", colour), ("stroke-width", "1.5")])
+        [
+          ("points", pts.map { "\(c($0.0)),\(c($0.1))" }.joined(separator: " ")), ("fill", "white"), ("stroke", colour),
+          ("stroke-width", "1.5"),
+        ])
     case .cross:
       return .node(
         "path",
-        [("d", "M\(c(x - r)),\(c(y - r))L\(c(x + r)),\(c(y + r))M\(c(x - r)),\(c(y + r))L\(c(x + r)),\(c(y - r))"), ("stroke", colour), ("stroke-width", "1.8")])
+        [
+          ("d", "M\(c(x - r)),\(c(y - r))L\(c(x + r)),\(c(y + r))M\(c(x - r)),\(c(y + r))L\(c(x + r)),\(c(y - r))"),
+          ("stroke", colour), ("stroke-width", "1.8"),
+        ])
     }
   }
 

@@ -148,7 +148,8 @@ public struct Plot: Sendable {
         if values.count < 2 { values = [below, above * 10] }
         return Ticks(values: values, labels: values.map(logLabel), domain: values.first!...values.last!)
       }
-      let every = decades <= target ? 1 : [2, 5, 10, 20, 50, 100, 200, 500, 1000].first { decades / $0 < target } ?? 1000
+      let every =
+        decades <= target ? 1 : [2, 5, 10, 20, 50, 100, 200, 500, 1000].first { decades / $0 < target } ?? 1000
       lo = (lo / Double(every)).rounded(.down) * Double(every)
       hi = (hi / Double(every)).rounded(.up) * Double(every)
       let exponents = stride(from: lo, through: hi, by: Double(every))
@@ -168,7 +169,8 @@ public struct Plot: Sendable {
   static func linearLabel(_ v: Double, places: Int) -> String {
     let s = String(format: "%.\(min(places, 12))f", v)
     // "-0" and "-0.0" are zero.
-    return s.allSatisfy { "-0.".contains($0) } ? String(format: "%.\(min(places, 12))f", 0.0) : s.replacingOccurrences(of: "-", with: "−")
+    return s.allSatisfy { "-0.".contains($0) }
+      ? String(format: "%.\(min(places, 12))f", 0.0) : s.replacingOccurrences(of: "-", with: "−")
   }
 
   /// 10^e as text: plain numbers from 0.001 to 10000, else "10^e" (the SVG writes the exponent raised).

@@ -16,6 +16,21 @@ extension SearchStore {
     public let seconds: Int?
     /// The shards (`i/N`) that wrote chunks, in order.
     public let shards: [String]
+
+    public init(
+      run: Run, spec: String, programVersion: String, createdAt: String, chunksDone: Int, firstChunkAt: String?,
+      lastChunkAt: String?, seconds: Int?, shards: [String]
+    ) {
+      self.run = run
+      self.spec = spec
+      self.programVersion = programVersion
+      self.createdAt = createdAt
+      self.chunksDone = chunksDone
+      self.firstChunkAt = firstChunkAt
+      self.lastChunkAt = lastChunkAt
+      self.seconds = seconds
+      self.shards = shards
+    }
   }
 
   /// The summary of every run, oldest first.

@@ -50,11 +50,13 @@ public struct AtlasSite: Sendable {
             text:
               "Formulas found by a search, with how fast each converges and where its irrationality-measure estimate δ goes. Digits and plots were computed when this report was made, from exact walks; certified digits come from the walk's checked error model."
           ),
+          .node("p", text: summary),
           .node("nav", [("aria-label", "sections")], [navigation]),
         ])
     ]
-    var main: [Markup] = [runsSection, countsSection, formulasSection(atlas.formulas, verified: true)]
+    var main: [Markup] = [formulasSection(atlas.formulas, verified: true)]
     if !atlas.unverified.isEmpty { main.append(formulasSection(atlas.unverified, verified: false)) }
+    main += [runsSection, countsSection]
     if let placements = atlas.placements { main.append(placementsSection(placements)) }
     if let clusters = atlas.clusters {
       main.append(
@@ -74,9 +76,22 @@ public struct AtlasSite: Sendable {
     return Markup.page(title: atlas.title, style: Self.style, body: body)
   }
 
+  /// One sentence: what was found, from how many candidates, in how long.
+  var summary: String {
+    let n = atlas.formulas.count
+    let u = atlas.unverified.count
+    let candidates = atlas.statistics["candidates"] ?? 0
+    let seconds = atlas.runs.compactMap(\.seconds).reduce(0, +)
+    return "\(n) formula\(n == 1 ? "" : "s") verified"
+      + (u > 0 ? " and \(u) slowly converging match\(u == 1 ? "" : "es") unverified" : "")
+      + ", from \(Self.grouped(candidates)) candidates"
+      + (atlas.runs.isEmpty ? "." : " searched in about \(seconds) s.")
+  }
+
   var navigation: Markup {
-    var links: [(String, String)] = [("#runs", "Runs"), ("#counts", "Counts"), ("#formulas", "Formulas")]
+    var links: [(String, String)] = [("#formulas", "Formulas")]
     if !atlas.unverified.isEmpty { links.append(("#unverified", "Unverified")) }
+    links += [("#runs", "Runs"), ("#counts", "Counts")]
     if atlas.placements != nil { links.append(("#placements", "CMF placements")) }
     if atlas.clusters != nil { links.append(("clusters.html", "Clusters")) }
     return .node("ul", [], links.map { .node("li", [], [.node("a", [("href", $0.0)], text: $0.1)]) })
@@ -101,8 +116,11 @@ public struct AtlasSite: Sendable {
               ? "under 1 s (the store's clock counts whole seconds)"
               : "\(s) s (creation to last chunk, pauses included)"
           ))
-        if let candidates, s >= 1 {
+        if let candidates, s >= 10 {
           rows.append(("throughput", "\(Self.grouped(candidates / s)) candidates/s"))
+        } else if let candidates, s >= 1 {
+          rows.append(
+            ("throughput", "about \(Self.grouped(candidates / s)) candidates/s (the duration is known to ±1 s)"))
         } else if let candidates {
           rows.append(("throughput", "more than \(Self.grouped(candidates)) candidates/s"))
         }
@@ -186,8 +204,8 @@ public struct AtlasSite: Sendable {
 
   func formulaTable(_ list: [Atlas.Formula]) -> Markup {
     let head = [
-      "limit", "a(n)", "b(n)", "certified places (depth)", "convergence", "rate (places/term)", "δ", "factorial k",
-      "guises",
+      "limit", "a(n)", "b(n)", "certified places (depth)", "convergence", "rate (places/term)", "δ", "δ(n)",
+      "factorial k", "guises",
     ]
     var rows: [Markup] = []
     for f in list {
@@ -202,12 +220,23 @@ public struct AtlasSite: Sendable {
         cells.append(.text(Self.convergenceWords(s)))
         cells.append(.text(s.limit.rate.map { Self.fixed($0, 3) } ?? "–"))
         cells.append(.text(s.delta.map { Self.fixed($0, 4) } ?? "–"))
+        let deltas: [(x: Double, y: Double)] = s.profile.points.compactMap { p in p.delta.map { (Double(p.depth), $0) }
+        }
+        cells.append(
+          deltas.count < 2
+            ? .text("–")
+            : Plot.sparkline(
+              deltas,
+              title:
+                "δ from \(Self.fixed(deltas.first!.y, 3)) at depth \(Int(deltas.first!.x)) to \(Self.fixed(deltas.last!.y, 3)) at depth \(Int(deltas.last!.x))",
+              rule: 0))
         cells.append(.text(s.reduction?.factorialDegree.map { Self.fixed($0, 2) } ?? "–"))
       } else {
         cells.append(.text("\(f.hit.digits) (\(f.hit.depth), search)"))
         cells.append(.text(f.note ?? "not studied"))
         cells.append(.text(f.hit.rate.map { Self.fixed($0, 3) } ?? "–"))
         cells.append(.text(f.hit.delta.map { Self.fixed($0, 4) } ?? "–"))
+        cells.append(.text("–"))
         cells.append(.text(f.hit.factorialDegree.map { Self.fixed($0, 2) } ?? "–"))
       }
       cells.append(.text("\(f.guises.count + 1)"))
@@ -316,7 +345,7 @@ public struct AtlasSite: Sendable {
   /// An expression as MathML, or as code when it cannot be read.
   static func expressionMarkup(_ text: String) -> Markup {
     guard let e = try? ConstantExpression(parsing: text) else { return .node("code", text: text) }
-    return MathML.math([MathML.expression(e)], label: text)
+    return MathML.math([MathML.expression(e)], label: text, displayStyle: true)
   }
 
   /// A comma-separated list of constants, each as MathML when it can be read.

@@ -8,9 +8,13 @@ import Polynomials
 /// fractions. Every number and name is a text node, escaped when written.
 public enum MathML {
   /// A `<math>` element; `display` block or inline; `label` is read by screen readers.
-  public static func math(_ content: [Markup], block: Bool = false, label: String? = nil) -> Markup {
+  /// `displayStyle` keeps fractions of inline formulas at full size (in tables).
+  public static func math(_ content: [Markup], block: Bool = false, label: String? = nil, displayStyle: Bool = false)
+    -> Markup
+  {
     var attributes = [("xmlns", "http://www.w3.org/1998/Math/MathML")]
     if block { attributes.append(("display", "block")) }
+    if displayStyle && !block { attributes.append(("displaystyle", "true")) }
     if let label { attributes.append(("aria-label", label)) }
     return .node("math", attributes, [row(content)])
   }

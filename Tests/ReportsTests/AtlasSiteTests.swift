@@ -56,15 +56,20 @@ import Testing
     let outline = try #require(XMLOutline(site.index))
     #expect(
       outline.lines == [
-        "h1 Atlas of zeta3", "section#runs", "h2 Runs", "section#counts", "h2 Counts per stage and filter",
-        "section#formulas", "h2 Formulas by constant", "h3 Constant e (1)", "h3 Constant ζ(3) (1)",
-        "section#unverified",
-        "h2 Unverified matches (slowly converging)", "h3 Constant ζ(3) (1)",
+        "h1 Atlas of zeta3", "section#formulas", "h2 Formulas by constant", "h3 Constant e (1)", "h3 Constant ζ(3) (1)",
+        "section#unverified", "h2 Unverified matches (slowly converging)", "h3 Constant ζ(3) (1)", "section#runs",
+        "h2 Runs", "section#counts", "h2 Counts per stage and filter",
       ])
     #expect(
       outline.links == [
-        "#runs", "#counts", "#formulas", "#unverified", "hit-5.html", "hit-1359.html", "unverified-79.html",
+        "#formulas", "#unverified", "#runs", "#counts", "hit-5.html", "hit-1359.html", "unverified-79.html",
       ])
+    #expect(
+      site.index.contains(
+        "2 formulas verified and 1 slowly converging match unverified, from 1\u{2009}360 candidates searched in about 3 s."
+      ))
+    // δ(n) at a glance: a sparkline per studied formula, with its first and last values in its title.
+    #expect(outline.elements["svg"] == 2 && site.index.contains("<title>δ from "))
     #expect(outline.elements["script"] == nil && outline.elements["img"] == nil && outline.elements["link"] == nil)
     #expect(outline.elements["math", default: 0] >= 9)
     #expect(site.index.contains("zeta3 &lt;small&gt;") && !site.index.contains("<small>"))

@@ -19,9 +19,15 @@ enum WalkPlot {
   }
 
   /// Draws `pcf` to `depth` against `reference` (else its walk at 2·depth) into `path`.
+  /// The walks cost about `points`/2 times the command's walk: announced when that is large,
+  /// with a heartbeat on standard error.
   static func write(_ pcf: PCF, depth: Int, reference: ConstantExpression?, to path: String, threads: Int) throws {
-    let measured = try ConvergenceProfile.measure(depth: depth, points: points, reference: reference) {
-      $0.map { pcf.limit(depth: $0, threads: threads) }
+    if reference == nil { try WalkCost.check(pcf, depth: 2 * depth) }
+    announce("\(pcf)", bits: pcf.estimatedLog2Entries(depth: depth), depth: depth)
+    let measured = try WalkCost.withHeartbeat("the plot of \(pcf)") {
+      try ConvergenceProfile.measure(depth: depth, points: points, reference: reference) {
+        $0.map { pcf.limit(depth: $0, threads: threads) }
+      }
     }
     try save(measured.profile.figure(title: "\(pcf)", slow: measured.slow), to: path)
   }
@@ -30,8 +36,10 @@ enum WalkPlot {
   static func write(
     _ field: CMF, _ trajectory: Trajectory, start: Position, depth: Int, name: String, to path: String, threads: Int
   ) throws {
-    let measured = try ConvergenceProfile.measure(depth: depth, points: points, reference: nil) { depths in
-      try depths.isEmpty ? [] : field.limits(trajectory, start: start, depths: depths, threads: threads)
+    let measured = try WalkCost.withHeartbeat("the plot of \(name)") {
+      try ConvergenceProfile.measure(depth: depth, points: points, reference: nil) { depths in
+        try depths.isEmpty ? [] : field.limits(trajectory, start: start, depths: depths, threads: threads)
+      }
     }
     try save(measured.profile.figure(title: name, slow: measured.slow), to: path)
   }
@@ -43,6 +51,16 @@ enum WalkPlot {
       return "--plot not written: \(e)"
     }
     return nil
+  }
+
+  /// Entries above this many bits (about 300 000 digits) make the plot's walks worth announcing.
+  static let announceBits = 1e6
+
+  static func announce(_ label: String, bits: Double, depth: Int) {
+    guard bits > announceBits else { return }
+    writeError(
+      "ramanujan: --plot walks \(label) at \(points) depths up to \(depth) (about \(points / 2) times the work of one walk)\n"
+    )
   }
 
   static func save(_ figure: Figure, to path: String) throws {

@@ -138,6 +138,8 @@ extension Atlas {
     study(&verified)
     study(&slow)
     let name = runs.map(\.run.specName).joined(separator: ", ")
+    // HOOK (classes, placements, clusters): when the store gains tables for them, read them here
+    // and pass them below; `nil` keeps their sections out of the pages, `[]` says "none found".
     return Atlas(
       title: "Atlas of \(name.isEmpty ? store.path : name)", runs: runs, statistics: statistics, formulas: verified,
       unverified: slow)

@@ -39,15 +39,24 @@ public struct ConvergenceProfile: Sendable {
       var correct: Double?
       var delta: Double?
       if !c.q.isZero {
-        let working = Precision.digits(referenceDigits + limit.integerDigits + 20)
-        let difference = (BigFloat(reference, precision: working) - c.value(working)).magnitude
-        if !difference.isZero {
-          let digits = -difference.log10Magnitude
+        // First at about the precision the error at this depth needs, then, when the difference
+        // is at that precision's noise level, at the reference's full precision.
+        let guess = max(Double(limit.digits), c.log10Difference.isFinite ? -c.log10Difference : 0)
+        var places = min(referenceDigits, Int(guess * 1.2) + 60)
+        while true {
+          let working = Precision.digits(places + limit.integerDigits + 20)
+          let difference = (BigFloat(reference, precision: working) - c.value(working)).magnitude
+          let digits = difference.isZero ? Double.infinity : -difference.log10Magnitude
+          if digits > Double(places - 5) && places < referenceDigits {
+            places = referenceDigits
+            continue
+          }
           if digits <= Double(referenceDigits - 5) {
             correct = digits
             let reduced = limit.reduction().log10ReducedDenominator
             if reduced > 0 { delta = digits / reduced - 1 }
           }
+          break
         }
       }
       points.append(

@@ -328,9 +328,15 @@ public struct AtlasSite: Sendable {
 
   // MARK: - Helpers
 
-  /// "geometric" or "slow, error ~ n^−α" in words, for the index.
+  /// Growth of the rate above which convergence is called faster than geometric.
+  static let fasterThanGeometric = 1.05
+
+  /// "geometric", "faster than geometric" or "slow, error ~ n^−α" in words, for the index.
   static func convergenceWords(_ s: FormulaStudy) -> String {
-    guard s.slow else { return "geometric" }
+    guard s.slow else {
+      guard let g = s.profile.rateGrowth else { return "–" }
+      return g > fasterThanGeometric ? "faster than geometric (rate grows)" : "geometric"
+    }
     guard let e = s.profile.localExponent else { return "slow" }
     return "slow, error ~ n^−\(fixed(e.alpha, 2))"
   }

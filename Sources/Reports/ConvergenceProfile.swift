@@ -98,6 +98,21 @@ public struct ConvergenceProfile: Sendable {
     return (alpha, p.depth, q.depth)
   }
 
+  /// The rate (correct places per term) on the second half of the depths over the rate on the
+  /// quarter before it, N/4 → N/2 against N/2 → N: about 1 for geometric convergence, above
+  /// (e.g. 1.1–1.2) when the rate grows, as with factorial convergence (places ~ n log n);
+  /// `nil` without resolved points there.
+  public var rateGrowth: Double? {
+    let resolved = points.filter { $0.correctDigits != nil }
+    guard let last = resolved.last, last.depth >= 8 else { return nil }
+    func nearest(_ d: Int) -> Point? { resolved.min { abs($0.depth - d) < abs($1.depth - d) } }
+    guard let q = nearest(last.depth / 4), let h = nearest(last.depth / 2), q.depth < h.depth, h.depth < last.depth
+    else { return nil }
+    let r1 = (h.correctDigits! - q.correctDigits!) / Double(h.depth - q.depth)
+    let r2 = (last.correctDigits! - h.correctDigits!) / Double(last.depth - h.depth)
+    return r1 > 0 ? r2 / r1 : nil
+  }
+
   /// Correct digits per term between the last two resolved points.
   public var rate: Double? {
     let resolved = points.filter { $0.correctDigits != nil }

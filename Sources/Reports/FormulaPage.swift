@@ -98,6 +98,14 @@ struct FormulaPage {
             "\(AtlasSite.fixed($0, 4)) places per term (between depths \(l.earlier?.depth ?? 0) and \(l.depth))"
           } ?? "–"
         ))
+      rows.append(
+        (
+          "convergence",
+          AtlasSite.convergenceWords(s)
+            + (s.profile.rateGrowth.map {
+              "; rate on depths N/2…N over N/4…N/2: \(AtlasSite.fixed($0, 3))"
+            } ?? "")
+        ))
       if let p = s.profile.points.last(where: { $0.delta != nil }), let d = p.delta {
         rows.append(("δ", "\(AtlasSite.fixed(d, 5)) at depth \(p.depth), against \(hit.expression)"))
       } else {

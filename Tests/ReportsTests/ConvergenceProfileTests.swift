@@ -36,6 +36,26 @@ import Testing
     #expect(delta > 0.08 && delta < 0.11)
   }
 
+  @Test("geometric against faster than geometric: the rate's growth tells Apéry's PCF from an e formula")
+  func rateGrowth() throws {
+    let apery = try PCF(a: "34n^3+51n^2+27n+5", b: "-n^6")
+    let a = try ConvergenceProfile.measure(depth: 256, points: 16, reference: ConstantExpression(parsing: "6/zeta(3)"))
+    {
+      $0.map { apery.limit(depth: $0, threads: 1) }
+    }
+    let g = try #require(a.profile.rateGrowth)
+    #expect(abs(g - 1) < 0.02)
+    // PCF(4n − 2, 1) = −(e+3)/(e+1) (found by the e search) converges factorially: places ~ n log n.
+    let e = try PCF(a: "4n-2", b: "1")
+    let f = try ConvergenceProfile.measure(
+      depth: 256, points: 16, reference: ConstantExpression(parsing: "-(e+3)/(e+1)")
+    ) {
+      $0.map { e.limit(depth: $0, threads: 1) }
+    }
+    let h = try #require(f.profile.rateGrowth)
+    #expect(h > AtlasSite.fasterThanGeometric && h < 1.3)
+  }
+
   @Test("PCF(1, n^2) = 1/ln 2 is slow: log-spaced depths, error ~ n^-1")
   func slow() throws {
     let pcf = try PCF(a: "1", b: "n^2")

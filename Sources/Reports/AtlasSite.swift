@@ -217,7 +217,16 @@ public struct AtlasSite: Sendable {
       ]
       if let s {
         cells.append(.text("\(s.limit.digits) (\(s.limit.depth))"))
-        cells.append(.text(Self.convergenceWords(s)))
+        let words = Self.convergenceWords(s)
+        if let caret = words.range(of: "n^") {
+          // The exponent raised: "slow, error ~ n" with "−2.00" as a superscript.
+          cells.append(
+            .group([
+              .text(String(words[..<caret.lowerBound]) + "n"), .node("sup", text: String(words[caret.upperBound...])),
+            ]))
+        } else {
+          cells.append(.text(words))
+        }
         cells.append(.text(s.limit.rate.map { Self.fixed($0, 3) } ?? "–"))
         cells.append(.text(s.delta.map { Self.fixed($0, 4) } ?? "–"))
         let deltas: [(x: Double, y: Double)] = s.profile.points.compactMap { p in p.delta.map { (Double(p.depth), $0) }

@@ -74,7 +74,7 @@ import Testing
     #expect(outline.elements["math", default: 0] >= 9)
     #expect(site.index.contains("zeta3 &lt;small&gt;") && !site.index.contains("<small>"))
     #expect(site.index.contains("1\u{2009}360"))  // counts grouped by thousands
-    #expect(site.index.contains("<td>geometric</td>") && site.index.contains("slow, error ~ n^−"))
+    #expect(site.index.contains("<td>geometric</td>") && site.index.contains("slow, error ~ n<sup>−"))
   }
 
   @Test("a formula page: formula in MathML, numbers, two plots with titles, plotted values, guises")

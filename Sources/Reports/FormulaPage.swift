@@ -102,7 +102,7 @@ struct FormulaPage {
         (
           "convergence",
           AtlasSite.convergenceWords(s)
-            + (s.profile.rateGrowth.map {
+            + ((s.slow ? nil : s.profile.rateGrowth).map {
               "; rate on depths N/2…N over N/4…N/2: \(AtlasSite.fixed($0, 3))"
             } ?? "")
         ))

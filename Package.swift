@@ -33,11 +33,18 @@ let package = Package(
         "_RamanujanShims", "Multiprecision", "Polynomials", "Recurrences", "ContinuedFractions", "Identification",
       ]
     ),
+    // The HTML atlas of a store and SVG plots (after Store in the layers).
+    .target(
+      name: "Reports",
+      dependencies: [
+        "Multiprecision", "Polynomials", "Recurrences", "ContinuedFractions", "Identification", "Search", "Store",
+      ]
+    ),
     .target(
       name: "Ramanujan",
       dependencies: [
         "Multiprecision", "Polynomials", "Recurrences", "ContinuedFractions", "Identification", "Search", "Store",
-        "MatrixFields",
+        "MatrixFields", "Reports",
       ]
     ),
     .executableTarget(
@@ -60,6 +67,9 @@ let package = Package(
     .testTarget(
       name: "IdentificationTests", dependencies: ["TestSupport", "Identification", "ContinuedFractions"],
       resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "ReportsTests", dependencies: ["TestSupport", "Reports", "Store", "Search", "ContinuedFractions"]
     ),
     .testTarget(name: "RamanujanCLITests", dependencies: ["TestSupport", "RamanujanCLI"]),
     .testTarget(

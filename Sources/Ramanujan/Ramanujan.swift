@@ -5,5 +5,6 @@
 @_exported import Multiprecision
 @_exported import Polynomials
 @_exported import Recurrences
+@_exported import Reports
 @_exported import Search
 @_exported import Store

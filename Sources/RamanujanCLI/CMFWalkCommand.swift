@@ -32,10 +32,14 @@ struct CMFWalkCommand: ParsableCommand {
   @Flag(name: .customLong("no-extrapolation"), help: "Do not extrapolate a slowly converging walk.")
   var noExtrapolation = false
 
+  @Option(name: .long, help: "Write places and delta against depth to this SVG file.")
+  var plot: String?
+
   func validate() throws {
     if depth <= 0 { throw ValidationError("--depth must be at least 1, got \(depth)") }
     if depth > 10_000_000 { throw ValidationError("--depth must be at most 10000000, got \(depth)") }
     if let identify { _ = try Self.identifier(identify) }
+    try WalkPlot.validate(plot)
     if try field.field().rank < 2 { throw ValidationError("a walk limit needs a field of rank at least 2") }
   }
 
@@ -120,6 +124,11 @@ struct CMFWalkCommand: ParsableCommand {
       failure = "\(name): q(N) = 0 at depth \(limit.depth), so the limit is undefined there; try another depth"
     case .notConverging:
       if (extrapolation.flatMap { try? $0.get() }?.digits ?? 0) == 0 { failure = PCFReport.notConverging(name, limit) }
+    }
+    if let plot, failure == nil, limit.status == .converging {
+      failure = try WalkPlot.attempt {
+        try WalkPlot.write(cmf, t, start: s, depth: depth, name: name, to: plot, threads: cores)
+      }
     }
     if report.format == .json {
       var o = JSONLine()

@@ -52,6 +52,9 @@ struct EvalCommand: ParsableCommand {
 
   @OptionGroup var report: ReportOptions
 
+  @Option(name: .long, help: "Write places and delta against depth to this SVG file (one PCF: --a and --b).")
+  var plot: String?
+
   func validate() throws {
     switch (a, b, file) {
     case (nil, nil, nil): throw ValidationError("give --a and --b, or --file")
@@ -73,6 +76,8 @@ struct EvalCommand: ParsableCommand {
     if let a { _ = try Self.polynomial(a, option: "--a") }
     if let b { _ = try Self.polynomial(b, option: "--b") }
     if let limit { _ = try Self.expression(limit, option: "--limit") }
+    if plot != nil && file != nil { throw ValidationError("--plot draws one PCF: give --a and --b, not --file") }
+    try WalkPlot.validate(plot)
   }
 
   static func polynomial(_ text: String, option: String) throws -> Polynomial {
@@ -137,6 +142,13 @@ struct EvalCommand: ParsableCommand {
         continue
       }
       for line in report.format == .json ? [result.json] : result.text { emit(line) }
+      if let plot, result.failure == nil, result.limit.status == .converging,
+        let problem = try WalkPlot.attempt({
+          try WalkPlot.write(job.pcf, depth: result.limit.depth, reference: job.reference, to: plot, threads: cores)
+        })
+      {
+        failures.append(problem)
+      }
       if let failure = result.failure {
         failures.append(failure)
       } else if let toDigits, result.limit.exactValue == nil, result.limit.digits < toDigits,

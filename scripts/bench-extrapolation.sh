@@ -28,7 +28,10 @@ for c in "${cases[@]}"; do
     # PARI: the convergents p(n)/q(n) by the recurrence (vectors cached), limitnum at d digits;
     # correct digits against the closed form at 2d.
     pari=$(gp -q -D realprecision=$((d + 20)) <<GP
-pa = $ga; pb = $gb; A(k) = subst(pa, 'n, k); B(k) = subst(pb, 'n, k);
+default(parisizemax, 4*10^9);
+pa = $ga; pb = $gb;
+A(k) = subst(pa, 'n, k);
+B(k) = subst(pb, 'n, k);
 u(N) = { my(p0=1, p1=A(0), q0=0, q1=1, t); for(k=1, N, t=p1; p1=A(k)*p1+B(k)*p0; p0=t; t=q1; q1=A(k)*q1+B(k)*q0; q0=t); p1/q1 };
 my(t0=getabstime(), v=limitnum(n->u(n)), t1=getabstime()); localprec($((2 * d + 40))); my(err=abs(v-($gplimit))); print(if(err==0, $d, floor(-log(err)/log(10))), " ", (t1-t0)/1000.);
 GP

@@ -75,6 +75,16 @@ enum _Richardson {
   /// full order and, for comparison, at half order on the deeper half. An integer when both agree
   /// with it to 10⁻⁶, a real number when they agree to 10⁻⁴, else a failure.
   static func exponent(nodes: [Int], values: [BigFloat]) -> Result<Exponent, ExtrapolationFailure> {
+    // An integer α shows on the deepest 48 nodes already (to far better than 10⁻⁶); a real one
+    // is then estimated on all of them, to as many digits as they allow.
+    if values.count > 48 {
+      let first = exponentEstimate(nodes: Array(nodes.suffix(48)), values: Array(values.suffix(48)))
+      if case .success(.integer) = first { return first }
+    }
+    return exponentEstimate(nodes: nodes, values: values)
+  }
+
+  static func exponentEstimate(nodes: [Int], values: [BigFloat]) -> Result<Exponent, ExtrapolationFailure> {
     let count = values.count
     guard count >= 6 else {
       return .failure(ExtrapolationFailure("too few convergents to estimate the error's exponent"))

@@ -49,11 +49,16 @@ struct SlurmCommand: ParsableCommand {
     if let chunkSize, !(1...10_000_000).contains(chunkSize) {
       throw ValidationError("--chunk-size must be in 1...10000000, got \(chunkSize)")
     }
-    if let partition, partition.isEmpty || !partition.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_-.,".contains($0)) }) {
-      throw ValidationError("--partition must be a Slurm partition name (letters, digits, _ - . ,), got \(partition.debugDescription)")
+    if let partition,
+      partition.isEmpty || !partition.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_-.,".contains($0)) })
+    {
+      throw ValidationError(
+        "--partition must be a Slurm partition name (letters, digits, _ - . ,), got \(partition.debugDescription)")
     }
     if PostgresURL.isURL(storePrefix) {
-      do throws(StoreError) { _ = try PostgresURL(storePrefix) } catch { throw ValidationError("--store: \(error.message)") }
+      do throws(StoreError) { _ = try PostgresURL(storePrefix) } catch {
+        throw ValidationError("--store: \(error.message)")
+      }
     }
     for (name, value) in [("the spec path", spec), ("--stores", storePrefix), ("--binary", binary)] {
       if value.isEmpty { throw ValidationError("\(name) must not be empty") }

@@ -219,7 +219,9 @@ public final class SearchStore {
           .text(spec.name), .text(spec.hashText), .text(spec.canonicalJSON), .text(programVersion),
           .integer(chunkSize), .integer(chunkCount),
         ])
-      guard let run = try run(hash: spec.hashText) else { throw StoreError("store '\(path)': the run was not recorded") }
+      guard let run = try run(hash: spec.hashText) else {
+        throw StoreError("store '\(path)': the run was not recorded")
+      }
       guard run.chunkSize == chunkSize else {
         throw StoreError(
           "store '\(path)' was filled with --chunk-size \(run.chunkSize) for spec '\(spec.name)', not \(chunkSize): resume with the same chunk size"

@@ -117,8 +117,11 @@ extension SearchStore {
   static func checkedVersion(_ db: any StoreDatabase, tables names: Set<String>) throws(StoreError) -> Int {
     // A database of other tables is refused if it has a `runs` that is not ours; PostgreSQL
     // databases commonly hold other tables, which are left alone. An SQLite file must be ours.
-    if db.backend == .sqlite && !names.isEmpty && !names.contains("runs") || names.contains("runs") != names.contains("meta") {
-      throw StoreError("store '\(db.location)' is not a ramanujan search store (no \(names.contains("runs") ? "meta" : "runs") table)")
+    if db.backend == .sqlite && !names.isEmpty && !names.contains("runs")
+      || names.contains("runs") != names.contains("meta")
+    {
+      throw StoreError(
+        "store '\(db.location)' is not a ramanujan search store (no \(names.contains("runs") ? "meta" : "runs") table)")
     }
     guard let version = try recordedVersion(db, tables: names), version >= 0 else {
       throw StoreError("store '\(db.location)' is not a ramanujan search store (no schema version)")

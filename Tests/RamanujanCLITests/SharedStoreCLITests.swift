@@ -44,8 +44,14 @@ extension SlurmCommandTests {
   @Test(
     "a malformed URL, partition or chunk size is refused",
     arguments: [
-      (["SPEC", "--shards", "2", "--partition", "a b"], #"--partition must be a Slurm partition name (letters, digits, _ - . ,), got "a b""#),
-      (["SPEC", "--shards", "2", "--partition", ""], #"--partition must be a Slurm partition name (letters, digits, _ - . ,), got """#),
+      (
+        ["SPEC", "--shards", "2", "--partition", "a b"],
+        #"--partition must be a Slurm partition name (letters, digits, _ - . ,), got "a b""#
+      ),
+      (
+        ["SPEC", "--shards", "2", "--partition", ""],
+        #"--partition must be a Slurm partition name (letters, digits, _ - . ,), got """#
+      ),
       (["SPEC", "--shards", "2", "--chunk-size", "0"], "--chunk-size must be in 1...10000000, got 0"),
       (
         ["SPEC", "--shards", "2", "--store", "postgres://u:pw d@h/db"],

@@ -30,7 +30,8 @@ struct PostgresStoreTests {
 
   static func store(_ url: String, chunks: some Sequence<SearchEngine.ChunkResult>) throws -> SearchStore {
     let store = try SearchStore(path: url)
-    let run = try store.run(for: try StoreTests.spec(), chunkSize: chunkSize, chunkCount: results.count, programVersion: "test")
+    let run = try store.run(
+      for: try StoreTests.spec(), chunkSize: chunkSize, chunkCount: results.count, programVersion: "test")
     for r in chunks { try store.commit(r, run: run, shard: "0/1") }
     return store
   }
@@ -131,7 +132,11 @@ struct PostgresStoreTests {
     #expect(try store.hits(run: r5).count == Self.results.map(\.hits.count).reduce(0, +))
     #expect(try store.doneChunks(r6).isEmpty && store.doneChunks(r5).count == Self.results.count)
     // The same spec with another chunk size is refused.
-    #expect(throws: StoreError("store '\(store.path)' was filled with --chunk-size 500 for spec 'e', not 1000: resume with the same chunk size")) {
+    #expect(
+      throws: StoreError(
+        "store '\(store.path)' was filled with --chunk-size 500 for spec 'e', not 1000: resume with the same chunk size"
+      )
+    ) {
       try store.run(for: e6, chunkSize: 1000, chunkCount: 15, programVersion: "t")
     }
   }
@@ -183,7 +188,9 @@ struct PostgresStoreTests {
     }
     #expect(stores.withLock { $0 } == [])
     let store = try SearchStore(path: url)
-    #expect(try store.db.query("SELECT value FROM meta WHERE key = 'schema_version'").first?.first?.string == "\(SearchStore.schemaVersion)")
+    #expect(
+      try store.db.query("SELECT value FROM meta WHERE key = 'schema_version'").first?.first?.string
+        == "\(SearchStore.schemaVersion)")
     try store.db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     let message = "store '\(store.path)' has schema version 99, this program writes \(SearchStore.schemaVersion)"
     #expect(throws: StoreError(message)) { try SearchStore(path: url) }
@@ -197,7 +204,9 @@ struct PostgresStoreTests {
     }
     #expect(try db.tableNames() == ["runs"])
     let empty = try Self.freshURL()
-    #expect(throws: StoreError("store '\(try PostgresURL(empty).redacted)' is not a ramanujan search store (no runs table)")) {
+    #expect(
+      throws: StoreError("store '\(try PostgresURL(empty).redacted)' is not a ramanujan search store (no runs table)")
+    ) {
       try SearchStore(readingFrom: empty)
     }
   }
@@ -264,10 +273,15 @@ struct PostgresStoreTests {
     #expect(try StoreLocation("e.db") == .sqlite(path: "e.db"))
     #expect(try StoreLocation("postgres.db") == .sqlite(path: "postgres.db"))
     #expect(try StoreLocation("./postgres://x") == .sqlite(path: "./postgres://x"))
-    #expect(throws: StoreError("store URL 'postgres://u@h/d?b' holds a space or control character (percent-encode it: a space is %20)")) {
+    #expect(
+      throws: StoreError(
+        "store URL 'postgres://u@h/d?b' holds a space or control character (percent-encode it: a space is %20)")
+    ) {
       try PostgresURL("postgres://u:pass word@h/d b")
     }
-    #expect(PostgresDatabase.numbered("SELECT ?, '?', \"a?\", ? FROM t WHERE x = ?") == "SELECT $1, '?', \"a?\", $2 FROM t WHERE x = $3")
+    #expect(
+      PostgresDatabase.numbered("SELECT ?, '?', \"a?\", ? FROM t WHERE x = ?")
+        == "SELECT $1, '?', \"a?\", $2 FROM t WHERE x = $3")
     #expect(PostgresDatabase.oneLine("a\n\tb  \n\nc\n") == "a; b; c")
   }
 }

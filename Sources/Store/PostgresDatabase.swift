@@ -100,8 +100,16 @@ final class PostgresDatabase: StoreDatabase {
   @discardableResult
   func query(_ sql: String, _ parameters: [StoreValue]) throws(StoreError) -> [[StoreValue]] {
     var rows: [[StoreValue]] = []
-    try forEachRow(sql, parameters) { rows.append($0) }
-    return rows
+    if inTransaction {
+      try run(sql, parameters) { rows.append($0) }
+      return rows
+    }
+    // The rows are handed over only once all are read: after a lost connection, read them again.
+    return try withRetry { () throws(StoreError) -> [[StoreValue]] in
+      rows.removeAll()
+      try run(sql, parameters) { rows.append($0) }
+      return rows
+    }
   }
 
   func forEachRow(

@@ -310,10 +310,11 @@ public final class SearchStore {
           let (end, o2) = c.addingReportingOverflow(span)
           readUpTo = o1 || o2 ? Int.max : end
           done.removeAll(keepingCapacity: true)
-          try store.db.forEachRow(
+          // At most `window` rows, read whole (so that a lost connection reads them again).
+          let rows = try store.db.query(
             "SELECT chunk FROM chunks WHERE run_id = ? AND chunk >= ? AND chunk < ? AND chunk % ? = ?",
-            [.integer(run.id), .integer(c), .integer(readUpTo), .integer(count), .integer(c % count)]
-          ) { row throws(StoreError) in if let k = row[0].int { done.insert(k) } }
+            [.integer(run.id), .integer(c), .integer(readUpTo), .integer(count), .integer(c % count)])
+          for row in rows { if let k = row[0].int { done.insert(k) } }
         }
         if done.contains(c) { continue }
         guard claiming else { return c }
@@ -612,22 +613,25 @@ public final class SearchStore {
   /// - Parameter run: only this run's chunks (a PostgreSQL store may hold several); all by default.
   public func statistics(run: Run? = nil) throws(StoreError) -> [String: Int] {
     let filter = run.map { " WHERE run_id = \($0.id)" } ?? ""
-    let rows = try db.query(
-      "SELECT count(*), sum(candidates), sum(screened), sum(converged), sum(matched), sum(unverified), sum(hits) FROM chunks"
-        + filter)
-    let r = rows[0]
-    var out = [
-      "chunks": r[0].int ?? 0, "candidates": r[1].int ?? 0, "screened": r[2].int ?? 0, "converged": r[3].int ?? 0,
-      "matched": r[4].int ?? 0, "unverified": r[5].int ?? 0, "hits": r[6].int ?? 0,
-    ]
-    try db.forEachRow("SELECT filtered FROM chunks" + filter, []) { row throws(StoreError) in
-      for part in (row[0].string ?? "").dropFirst().dropLast().split(separator: ",") {
-        let kv = part.split(separator: ":")
-        guard kv.count == 2, let v = Int(kv[1].filter(\.isNumber)) else { continue }
-        let key = "filtered." + kv[0].filter { $0 != "\"" && $0 != " " }
-        out[key, default: 0] += v
+    // One snapshot; PostgreSQL reads it all again after a lost connection.
+    return try db.transaction(immediate: false) { () throws(StoreError) -> [String: Int] in
+      let rows = try db.query(
+        "SELECT count(*), sum(candidates), sum(screened), sum(converged), sum(matched), sum(unverified), sum(hits) FROM chunks"
+          + filter)
+      let r = rows[0]
+      var out = [
+        "chunks": r[0].int ?? 0, "candidates": r[1].int ?? 0, "screened": r[2].int ?? 0, "converged": r[3].int ?? 0,
+        "matched": r[4].int ?? 0, "unverified": r[5].int ?? 0, "hits": r[6].int ?? 0,
+      ]
+      try db.forEachRow("SELECT filtered FROM chunks" + filter, []) { row throws(StoreError) in
+        for part in (row[0].string ?? "").dropFirst().dropLast().split(separator: ",") {
+          let kv = part.split(separator: ":")
+          guard kv.count == 2, let v = Int(kv[1].filter(\.isNumber)) else { continue }
+          let key = "filtered." + kv[0].filter { $0 != "\"" && $0 != " " }
+          out[key, default: 0] += v
+        }
       }
+      return out
     }
-    return out
   }
 }

@@ -47,6 +47,9 @@ protocol StoreDatabase: AnyObject {
 extension StoreDatabase {
   @discardableResult
   func query(_ sql: String) throws(StoreError) -> [[StoreValue]] { try query(sql, []) }
+  func forEachRow(_ sql: String, _ body: ([StoreValue]) throws(StoreError) -> Void) throws(StoreError) {
+    try forEachRow(sql, [], body)
+  }
   func transaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
     try transaction(immediate: true, body)
   }

@@ -40,14 +40,7 @@ final class PostgresDatabase: StoreDatabase {
     if let retrySeconds {
       self.retrySeconds = retrySeconds
     } else {
-      let text = ProcessInfo.processInfo.environment[Self.retryVariable] ?? ""
-      if text.isEmpty {
-        self.retrySeconds = Self.defaultRetrySeconds
-      } else if let seconds = Double(text), seconds >= 0, seconds.isFinite {
-        self.retrySeconds = seconds
-      } else {
-        throw StoreError("\(Self.retryVariable) must be a number of seconds, got '\(text)'")
-      }
+      self.retrySeconds = try Self.retrySeconds(ProcessInfo.processInfo.environment)
     }
     // A server starting up or shutting down refuses for a moment: that, and only that, is waited for.
     let start = Date()
@@ -70,6 +63,16 @@ final class PostgresDatabase: StoreDatabase {
   }
 
   deinit { PQfinish(connection) }
+
+  /// The retry time `environment` asks for in `RAMANUJAN_PG_RETRY_SECONDS`; 300 s when unset or empty.
+  static func retrySeconds(_ environment: [String: String]) throws(StoreError) -> Double {
+    let text = environment[retryVariable] ?? ""
+    if text.isEmpty { return defaultRetrySeconds }
+    guard let seconds = Double(text), seconds >= 0, seconds.isFinite else {
+      throw StoreError("\(retryVariable) must be a number of seconds, got '\(text)'")
+    }
+    return seconds
+  }
 
   /// Opens the connection; the message of the error thrown is libpq's, on one line.
   private func connect() throws(StoreError) {

@@ -92,13 +92,14 @@ public final class SearchStore {
   ///   of something else, or has another schema version.
   public init(path: String, journalMode: JournalMode? = nil) throws(StoreError) {
     let environment = ProcessInfo.processInfo.environment
-    leaseSeconds = try Self.lease(environment)
     owner = Self.newOwner()
     switch try StoreLocation(path) {
     case .postgres(let url):
+      leaseSeconds = try Self.lease(environment)
       self.path = url.redacted
       db = try PostgresDatabase(url: url, readOnly: false)
     case .sqlite:
+      leaseSeconds = Self.defaultLeaseSeconds
       let mode: JournalMode
       if let journalMode { mode = journalMode } else { mode = try JournalMode(environment: environment) }
       self.path = path
@@ -121,7 +122,7 @@ public final class SearchStore {
   /// - Throws: `StoreError` naming the path when it cannot be opened, is not a store (an SQLite
   ///   file of something else, a database without the tables), or has another schema version.
   public init(readingFrom path: String) throws(StoreError) {
-    leaseSeconds = try Self.lease(ProcessInfo.processInfo.environment)
+    leaseSeconds = Self.defaultLeaseSeconds
     owner = Self.newOwner()
     switch try StoreLocation(path) {
     case .postgres(let url):

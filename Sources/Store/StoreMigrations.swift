@@ -3,8 +3,8 @@
 ///
 /// Adding a table (or a column, or an index) is one new step at the end of
 /// `SearchStore.migrations`, with the next version number, its SQL for SQLite and for PostgreSQL,
-/// and the tables it adds. Opening a store for writing applies the steps it lacks, in order, each
-/// in one transaction together with the new version number (PostgreSQL under an advisory lock, so
+/// and the tables it adds. Opening a store for writing applies the steps it lacks, in order, in
+/// one transaction together with the new version number (PostgreSQL under an advisory lock, so
 /// that tasks starting at once migrate once); opening it for reading requires the latest version.
 struct StoreMigration: Sendable {
   let version: Int
@@ -93,16 +93,17 @@ extension SearchStore {
   /// Brings `db` to `schemaVersion`, applying the missing steps in order, in one transaction.
   /// - Throws: `StoreError` when `db` holds tables that are not a store's, a newer schema, or lacks
   ///   a table its version should have.
-  static func migrate(_ db: any StoreDatabase) throws(StoreError) {
+  static func migrate(_ db: any StoreDatabase, steps: [StoreMigration] = migrations) throws(StoreError) {
+    let latest = steps.last?.version ?? 0
     try db.transaction { () throws(StoreError) in
       if db.backend == .postgres {
         // Tasks of one array start at once: one of them migrates, the others wait and find it done.
         try db.query("SELECT pg_advisory_xact_lock(7212023)")
       }
       let names = try db.tableNames()
-      let version = try checkedVersion(db, tables: names)
-      try requireTables(names, version: version, location: db.location)
-      for step in migrations where step.version > version {
+      let version = try checkedVersion(db, tables: names, latest: latest)
+      try requireTables(names, version: version, location: db.location, steps: steps)
+      for step in steps where step.version > version {
         try db.execute(step.sql(db.backend))
         try db.query(
           db.backend == .sqlite
@@ -114,7 +115,9 @@ extension SearchStore {
   }
 
   /// The version `db` records, refusing a database that is not a store or is of a newer schema.
-  static func checkedVersion(_ db: any StoreDatabase, tables names: Set<String>) throws(StoreError) -> Int {
+  static func checkedVersion(_ db: any StoreDatabase, tables names: Set<String>, latest: Int = schemaVersion)
+    throws(StoreError) -> Int
+  {
     // A database of other tables is refused if it has a `runs` that is not ours; PostgreSQL
     // databases commonly hold other tables, which are left alone. An SQLite file must be ours.
     if db.backend == .sqlite && !names.isEmpty && !names.contains("runs")
@@ -126,14 +129,16 @@ extension SearchStore {
     guard let version = try recordedVersion(db, tables: names), version >= 0 else {
       throw StoreError("store '\(db.location)' is not a ramanujan search store (no schema version)")
     }
-    guard version <= schemaVersion else {
-      throw StoreError("store '\(db.location)' has schema version \(version), this program writes \(schemaVersion)")
+    guard version <= latest else {
+      throw StoreError("store '\(db.location)' has schema version \(version), this program writes \(latest)")
     }
     return version
   }
 
-  static func requireTables(_ names: Set<String>, version: Int, location: String) throws(StoreError) {
-    let missing = tables(upTo: version).filter { !names.contains($0) }
+  static func requireTables(
+    _ names: Set<String>, version: Int, location: String, steps: [StoreMigration] = migrations
+  ) throws(StoreError) {
+    let missing = steps.filter { $0.version <= version }.flatMap(\.tables).filter { !names.contains($0) }
     guard missing.isEmpty else {
       // Without `runs` it is another file altogether; name that one table rather than all of them.
       let named = missing.contains("runs") ? ["runs"] : missing

@@ -268,6 +268,25 @@ struct PostgresStoreTests {
     #expect(try StoreLocation(text) == .postgres(url))
   }
 
+  @Test("the lease and the retry time come from the environment; a bad value is named")
+  func environment() throws {
+    #expect(try SearchStore.lease([:]) == 600 && SearchStore.lease(["RAMANUJAN_LEASE_SECONDS": "5"]) == 5)
+    #expect(throws: StoreError("RAMANUJAN_LEASE_SECONDS must be a number of seconds, at least 1, got '0.5'")) {
+      try SearchStore.lease(["RAMANUJAN_LEASE_SECONDS": "0.5"])
+    }
+    #expect(throws: StoreError("RAMANUJAN_LEASE_SECONDS must be a number of seconds, at least 1, got 'ten'")) {
+      try SearchStore.lease(["RAMANUJAN_LEASE_SECONDS": "ten"])
+    }
+    #expect(try PostgresDatabase.retrySeconds([:]) == 300)
+    #expect(try PostgresDatabase.retrySeconds(["RAMANUJAN_PG_RETRY_SECONDS": "0"]) == 0)
+    #expect(throws: StoreError("RAMANUJAN_PG_RETRY_SECONDS must be a number of seconds, got '-1'")) {
+      try PostgresDatabase.retrySeconds(["RAMANUJAN_PG_RETRY_SECONDS": "-1"])
+    }
+    #expect(throws: StoreError("RAMANUJAN_PG_RETRY_SECONDS must be a number of seconds, got 'inf'")) {
+      try PostgresDatabase.retrySeconds(["RAMANUJAN_PG_RETRY_SECONDS": "inf"])
+    }
+  }
+
   @Test("paths stay SQLite files; spaces and control characters are refused without echoing the password")
   func locations() throws {
     #expect(try StoreLocation("e.db") == .sqlite(path: "e.db"))

@@ -10,7 +10,9 @@ struct SearchCommand: AsyncParsableCommand {
       Runs or resumes the spec in the store: chunks already done are skipped, each chunk's hits and \
       its done mark are written in one transaction. Shards i/N (0 <= i < N) are disjoint and cover \
       the space; run N copies (e.g. a Slurm job array) with one store each, or one after another \
-      on the same store.
+      on the same store. A store postgres://user@host[:port]/db is shared by any number of \
+      processes on any number of machines (chunks are claimed; the password comes from \
+      PGPASSWORD or ~/.pgpass): see docs/cluster.md.
       """
   )
 

@@ -32,6 +32,11 @@ cleanup() {
   local status=$?
   set +e
   for j in "${jobs_submitted[@]}"; do scancel "$j" 2>/dev/null; done
+  # The cancelled tasks end before slurmd does (it signals them).
+  for _ in $(seq 1 20); do
+    [ ${#jobs_submitted[@]} -gt 0 ] && squeue -h 2>/dev/null | grep -q . || break
+    sleep 0.5
+  done
   stop_slurm
   stop_postgres
   if [ $status -ne 0 ]; then

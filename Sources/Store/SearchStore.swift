@@ -156,7 +156,11 @@ public final class SearchStore {
   }
 
   static func newOwner() -> String {
-    "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
+    // gethostname, not ProcessInfo.hostName, which may wait on a DNS lookup.
+    var name = [CChar](repeating: 0, count: 256)
+    let host =
+      gethostname(&name, name.count - 1) == 0 ? name.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } : "?"
+    return "\(host):\(getpid()):\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
   }
 
   /// A run recorded in the store.

@@ -45,9 +45,11 @@ EOF
   PGPASSWORD=$PG_PASSWORD psql_admin -c "CREATE ROLE ramanujan LOGIN PASSWORD '$PG_PASSWORD'" >/dev/null
   psql_admin -c "CREATE DATABASE ramanujan OWNER ramanujan" >/dev/null
   psql_admin -c "CREATE DATABASE ramanujan2 OWNER ramanujan" >/dev/null
+  psql_admin -c "CREATE DATABASE ramanujan3 OWNER ramanujan" >/dev/null
   export PGPASSWORD=$PG_PASSWORD
   export STORE_URL="postgres://ramanujan@127.0.0.1:$PG_PORT/ramanujan"
   export STORE_URL2="postgres://ramanujan@127.0.0.1:$PG_PORT/ramanujan2"
+  export STORE_URL3="postgres://ramanujan@127.0.0.1:$PG_PORT/ramanujan3"
 }
 
 pg_ctl_run() { as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" "$@"; }

@@ -11,8 +11,9 @@
 #    one-process SQLite run, with no duplicate, and every chunk is done once.
 # 3. A second spec in the same database stays apart; per-task SQLite files (a path with a space)
 #    from a Slurm array are merged, into PostgreSQL and back.
-# 4. A wrong password or an unreachable server: a one-line error, exit 64, nothing written; the
-#    password appears in no script, log or table.
+# 4. A wrong password or an unreachable server: a one-line error, exit 64, nothing written; a
+#    server gone for longer than the retry time: a one-line error, exit 64, and the same command
+#    later resumes; the password appears in no script, log or table.
 #
 # Needs root for Slurm (slurmd starts jobs); without root only the PostgreSQL parts run, except
 # under CI=true, where that is a failure. A few minutes on a 2-core machine (debug build).
@@ -265,6 +266,24 @@ check_refusal "Connection refused" "$bin" search zeta3.json --store "postgres://
 check_refusal "could not translate host name" "$bin" hits --store "postgres://ramanujan@no-such-host.invalid/ramanujan"
 PGPASSWORD=wrong check_refusal "password authentication failed" "$bin" merge --into "$STORE_URL" back.db
 [ "$(sql "SELECT count(*) FROM runs")" -eq "$runs_before" ] || fail "a refused command wrote a run"
+
+step "server gone for longer than RAMANUJAN_PG_RETRY_SECONDS: one line, exit 64, every chunk whole"
+RAMANUJAN_PG_RETRY_SECONDS=3 "$bin" search cluster-fr.json --store "$STORE_URL3" --chunk-size 8 --threads 1 \
+  >gone.out 2>gone.err &
+gone=$!
+SQL_DB=ramanujan3 wait_sql "SELECT count(*) FROM chunks" 60
+pg_ctl_run stop -m fast -w >/dev/null
+status=0
+wait $gone || status=$?
+pg_ctl_run start -w -l "$PG_DATA/server.log" >/dev/null
+[ $status -eq 64 ] || fail "exit $status, not 64, when the server stayed away"
+grep -q "^Error: .*(gave up after retrying for [0-9]* s)$" gone.err || fail "no give-up message: $(cat gone.err)"
+grep -q "retrying in" gone.err || fail "no retry before giving up"
+[ "$(SQL_DB=ramanujan3 sql "SELECT coalesce(sum(hits), 0) = (SELECT count(*) FROM hits) FROM chunks")" = t ] ||
+  fail "chunks and hits disagree after giving up"
+# The same command resumes and completes the run.
+"$bin" search cluster-fr.json --store "$STORE_URL3" --chunk-size 8 --threads 2 >/dev/null 2>&1
+"$bin" hits --store "$STORE_URL3" --format tsv | diff ref.tsv - || fail "the resumed run differs"
 
 step "the password is nowhere"
 grep -rlF "$PGPASSWORD" "$work" && fail "the password is written in a file above"

@@ -88,6 +88,30 @@ struct PostgresStoreTests {
     #expect(try a.db.query("SELECT count(*) FROM claims").first?.first?.int == 0)
   }
 
+  @Test("a shard's iteration skips a chunk claimed by a dead process, then takes it over when its lease expires")
+  func takeover() throws {
+    let url = try Self.freshURL()
+    let spec = try StoreTests.spec()
+    let space = SearchSpace(spec: spec, chunkSize: Self.chunkSize)
+    let dead = try Self.store(url, chunks: [])
+    dead.leaseSeconds = 1
+    let run = try #require(try dead.runs().first)
+    #expect(try dead.claim(2, run: run) == .claimed)
+    let start = Date()
+    let live = try SearchStore(path: url)
+    live.leaseSeconds = 1
+    var pending = live.pendingChunks(run, in: space, shard: 0, of: 1)
+    var order: [Int] = []
+    while let c = try pending.next() {
+      order.append(c)
+      #expect(try live.commit(Self.results[c], run: run, shard: "0/1"))
+    }
+    // Every other chunk first, then chunk 2 once the dead process's lease ran out.
+    #expect(order == Array(0..<space.chunkCount).filter { $0 != 2 } + [2])
+    #expect(Date().timeIntervalSince(start) >= 0.9)
+    #expect(try live.statistics() == (try StoreTests.store(StoreTests.temporary(), chunks: Self.results).statistics()))
+  }
+
   @Test("processes sharing a shard hand out every chunk once between them")
   func sharedShard() throws {
     let url = try Self.freshURL()
@@ -100,6 +124,7 @@ struct PostgresStoreTests {
     DispatchQueue.concurrentPerform(iterations: 3) { _ in
       do throws(StoreError) {
         let store = try SearchStore(path: url)
+        store.leaseSeconds = 5  // looks again at chunks held by the others every 0.5 s
         let run = try store.run(for: spec, chunkSize: Self.chunkSize, chunkCount: space.chunkCount, programVersion: "t")
         var pending = store.pendingChunks(run, in: space, shard: 0, of: 1)
         while let c = try pending.next() {

@@ -26,7 +26,9 @@ let package = Package(
       name: "MatrixFields", dependencies: ["Multiprecision", "Polynomials", "Recurrences", "ContinuedFractions"]
     ),
     .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
-    .target(name: "Store", dependencies: ["Search", "CSQLite"]),
+    // libpq (Debian's libpq-dev) for the PostgreSQL store: synchronous, no extra Swift packages.
+    .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ"),
+    .target(name: "Store", dependencies: ["Search", "CSQLite", "CLibPQ"]),
     .target(
       name: "Search",
       dependencies: [

@@ -25,6 +25,10 @@ let package = Package(
     .target(
       name: "MatrixFields", dependencies: ["Multiprecision", "Polynomials", "Recurrences", "ContinuedFractions"]
     ),
+    .target(
+      name: "Equivalence",
+      dependencies: ["Multiprecision", "Polynomials", "Recurrences", "ContinuedFractions", "MatrixFields", "Identification"]
+    ),
     .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
     .target(name: "Store", dependencies: ["Search", "CSQLite"]),
     .target(
@@ -37,7 +41,7 @@ let package = Package(
       name: "Ramanujan",
       dependencies: [
         "Multiprecision", "Polynomials", "Recurrences", "ContinuedFractions", "Identification", "Search", "Store",
-        "MatrixFields",
+        "MatrixFields", "Equivalence",
       ]
     ),
     .executableTarget(
@@ -64,6 +68,11 @@ let package = Package(
     .testTarget(name: "RamanujanCLITests", dependencies: ["TestSupport", "RamanujanCLI"]),
     .testTarget(
       name: "MatrixFieldsTests", dependencies: ["TestSupport", "MatrixFields", "Identification"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "EquivalenceTests",
+      dependencies: ["TestSupport", "Equivalence", "ContinuedFractions", "MatrixFields", "Polynomials"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(

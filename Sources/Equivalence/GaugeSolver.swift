@@ -293,12 +293,13 @@ struct _GaugeSystem {
         return sum
       }
     }
-    for d in 0...degree {
+    // At degree D the nullspace is {g·U : deg g ≤ D − deg U}: its dimension gives deg U, and the
+    // system at that degree gives U alone.
+    let usable = min(inverses.count, (cells * (degree + 1) + 2) / 3 + 8)
+    func nullspace(_ d: Int) -> [[UInt64]] {
       let columns = cells * (d + 1)
-      let needed = columns + 4
-      guard needed <= inverses.count * 2 else { break }
       var rows: [[UInt64]] = []
-      for point in 0..<inverses.count {
+      for point in 0..<usable {
         let t = f.residue(point + 1)
         var powers: [UInt64] = [1]
         for _ in 0..<d { powers.append(f.mul(powers.last!, t)) }
@@ -312,19 +313,20 @@ struct _GaugeSystem {
           rows.append(row)
         }
       }
-      let basis = _nullspace(rows, columns: columns, modulus: f)
-      if basis.count == 1 {
-        // A singular U (from closed-form solutions of the walks) is no equivalence.
-        let u = basis[0]
-        let nonsingular = [UInt64(7919), 104_729].contains { point in
-          let values = (0..<cells).map { cell in f.evaluate(Array(u[(cell * (d + 1))..<((cell + 1) * (d + 1))]), at: point) }
-          return _determinant(values, size: size, modulus: f) != 0
-        }
-        return nonsingular ? (d, u) : nil
-      }
-      if basis.count > 1 { return nil }  // not determined: several independent gauges
+      return _nullspace(rows, columns: columns, modulus: f)
     }
-    return nil
+    let top = nullspace(degree)
+    guard !top.isEmpty, top.count <= degree + 1 else { return nil }
+    let d = degree + 1 - top.count
+    let basis = d == degree ? top : nullspace(d)
+    guard basis.count == 1 else { return nil }  // several independent U for one start: not a gauge
+    // A singular U (from closed-form solutions of the walks) is no equivalence.
+    let u = basis[0]
+    let nonsingular = [UInt64(7919), 104_729].contains { point in
+      let values = (0..<cells).map { cell in f.evaluate(Array(u[(cell * (d + 1))..<((cell + 1) * (d + 1))]), at: point) }
+      return _determinant(values, size: size, modulus: f) != 0
+    }
+    return nonsingular ? (d, u) : nil
   }
 }
 

@@ -1,4 +1,5 @@
 import ContinuedFractions
+import Identification
 import Multiprecision
 import Polynomials
 import Recurrences
@@ -66,7 +67,7 @@ public struct PCFRelator: Sendable {
   public static let foldedDegreeLimit = 160
 
   /// Precondition: 1 ≤ maxFold ≤ `foldLimit`, digits ≥ 1, maxDepth ≥ 16.
-  public init(maxDegree: Int = 16, maxFold: Int = 4, digits: Int = 50, maxDepth: Int = 1 << 15) {
+  public init(maxDegree: Int = 16, maxFold: Int = 4, digits: Int = 50, maxDepth: Int = 1 << 13) {
     precondition(maxFold >= 1 && maxFold <= Self.foldLimit, "maxFold \(maxFold) must be in 1...\(Self.foldLimit)")
     precondition(digits >= 1 && maxDepth >= 16, "digits \(digits) ≥ 1 and maxDepth \(maxDepth) ≥ 16 needed")
     solver = GaugeSolver(maxDegree: maxDegree)
@@ -110,8 +111,13 @@ public struct PCFRelator: Sendable {
         )
       }
     }
-    let limit1 = pcf1.limit(digits: digits + 5, maxDepth: maxDepth, threads: 1)
-    let limit2 = pcf2.limit(digits: digits + 5, maxDepth: maxDepth, threads: 1)
+    let wanted = max(digits, Self.fingerprintDigits) + 5
+    let limit1 = pcf1.limit(digits: wanted, maxDepth: maxDepth, threads: 1)
+    let limit2 = pcf2.limit(digits: wanted, maxDepth: maxDepth, threads: 1)
+    if let different = Self.differentLimits(limit1, limit2) {
+      return PCFEquivalence(
+        first: pcf1, second: pcf2, gauge: nil, mobius: nil, digits: 0, reason: different, note: nil)
+    }
     var candidates: [Gauge] = []
     for (k1, k2) in foldPairs(rates: (limit1.rate, limit2.rate)) {
       let f1 = pcf1.matrix.folded(k1)
@@ -191,6 +197,29 @@ public struct PCFRelator: Sendable {
     guard !g.isZero else { return nil }
     let primitive = PolynomialMatrix(size: 2, entries: u.entries.map { $0.dividedExactly(by: g)! })
     return Gauge.certify(primitive, between: f1, and: f2, folds: ga.folds)
+  }
+
+  /// Places of the limits used to rule out a Möbius relation before any gauge search.
+  public static let fingerprintDigits = 100
+
+  /// When both limits certify ≥ 40 places and no integer relation c₀ + c₁L₁ + c₂L₂ + c₃L₁L₂ = 0
+  /// with |cᵢ| ≤ 10^h exists (h about a quarter of the places, PSLQ's proven bound), the reason;
+  /// a gauge would give one (its start map), so searching is pointless unless U(1) is huge.
+  static func differentLimits(_ l1: Limit, _ l2: Limit) -> String? {
+    guard l1.status == .converging, l2.status == .converging else { return nil }
+    let d = min(l1.digits, l2.digits)
+    guard d >= 40 else { return nil }
+    let places = d - 5
+    let height = places / 4 - 3
+    let precision = Precision.digits(places + max(l1.integerDigits, l2.integerDigits))
+    let (x1, x2) = (l1.value(precision), l2.value(precision))
+    guard !x1.isZero, !x2.isZero else { return nil }
+    let x = [BigFloat(1, precision: precision), x1, x2, x1 * x2]
+    if IntegerRelation.find(x, maxCoefficient: BigInt(10).power(height), precision: .digits(places - 2)) != nil {
+      return nil
+    }
+    return
+      "different limits: no relation L1 = (p·L2 + q)/(r·L2 + s) with integers up to 10^\(height) at \(places) places (L1 = \(l1.certifiedText(maxPlaces: 20))…, L2 = \(l2.certifiedText(maxPlaces: 20))…)"
   }
 
   static func places(_ l: Limit) -> String { l.exactValue != nil ? "all" : "\(l.digits)" }

@@ -27,7 +27,9 @@ let package = Package(
     ),
     .target(
       name: "Equivalence",
-      dependencies: ["Multiprecision", "Polynomials", "Recurrences", "ContinuedFractions", "MatrixFields", "Identification"]
+      dependencies: [
+        "Multiprecision", "Polynomials", "Recurrences", "ContinuedFractions", "MatrixFields", "Identification",
+      ]
     ),
     .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
     .target(name: "Store", dependencies: ["Search", "CSQLite"]),

@@ -323,7 +323,8 @@ struct _GaugeSystem {
     // A singular U (from closed-form solutions of the walks) is no equivalence.
     let u = basis[0]
     let nonsingular = [UInt64(7919), 104_729].contains { point in
-      let values = (0..<cells).map { cell in f.evaluate(Array(u[(cell * (d + 1))..<((cell + 1) * (d + 1))]), at: point) }
+      let values = (0..<cells).map { cell in f.evaluate(Array(u[(cell * (d + 1))..<((cell + 1) * (d + 1))]), at: point)
+      }
       return _determinant(values, size: size, modulus: f) != 0
     }
     return nonsingular ? (d, u) : nil

@@ -44,7 +44,8 @@ public enum RelateError: Error, Sendable, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .terminates(let which, let pcf, let at):
-      return "PCF \(which) \(pcf) terminates at n = \(at) (b(\(at)) = 0): its limit is rational, there is no walk to relate"
+      return
+        "PCF \(which) \(pcf) terminates at n = \(at) (b(\(at)) = 0): its limit is rational, there is no walk to relate"
     case .tooLarge(let what): return what
     }
   }
@@ -192,7 +193,9 @@ public struct PCFRelator: Sendable {
     guard places >= 1, let (p, q) = _simplestFraction(lambda, tolerance: places) else { return nil }
     let u = PolynomialMatrix(
       size: 2,
-      entries: zip(ga.matrix.entries, gb.matrix.entries).map { Polynomial(constant: q) * $0.0 + Polynomial(constant: p) * $0.1 })
+      entries: zip(ga.matrix.entries, gb.matrix.entries).map {
+        Polynomial(constant: q) * $0.0 + Polynomial(constant: p) * $0.1
+      })
     let g = u.entries.reduce(Polynomial.zero) { Polynomial.gcd($0, $1) }
     guard !g.isZero else { return nil }
     let primitive = PolynomialMatrix(size: 2, entries: u.entries.map { $0.dividedExactly(by: g)! })
@@ -235,7 +238,10 @@ public struct PCFRelator: Sendable {
     guard l1.status == .converging, l2.status == .converging else {
       let which = l1.status == .converging ? 2 : 1
       let l = which == 1 ? l1 : l2
-      return (0, "the limit of PCF \(which) is not certified (\(l.convergenceNote ?? "status \(l.status)")): the Möbius relation cannot be checked")
+      return (
+        0,
+        "the limit of PCF \(which) is not certified (\(l.convergenceNote ?? "status \(l.status)")): the Möbius relation cannot be checked"
+      )
     }
     let working = Precision.digits(max(l1.digits, l2.digits) + l1.integerDigits + l2.integerDigits + 40)
     let x1 = l1.value(working)

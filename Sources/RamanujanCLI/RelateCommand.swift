@@ -91,14 +91,20 @@ struct RelateCommand: ParsableCommand {
       let u = g.matrix
       fields.append(("fold", "[\(g.folds.0), \(g.folds.1)]"))
       fields.append(
-        ("U", "[[\(string(u[0, 0].description)), \(string(u[0, 1].description))], [\(string(u[1, 0].description)), \(string(u[1, 1].description))]]"))
+        (
+          "U",
+          "[[\(string(u[0, 0].description)), \(string(u[0, 1].description))], [\(string(u[1, 0].description)), \(string(u[1, 1].description))]]"
+        ))
       fields.append(("multiplier", string(g.multiplierText)))
     } else {
       fields += [("fold", "null"), ("U", "null"), ("multiplier", "null")]
     }
     if let t = r.mobius {
       fields.append(
-        ("mobius", "[[\(string(t.p.description)), \(string(t.q.description))], [\(string(t.r.description)), \(string(t.s.description))]]"))
+        (
+          "mobius",
+          "[[\(string(t.p.description)), \(string(t.q.description))], [\(string(t.r.description)), \(string(t.s.description))]]"
+        ))
     } else {
       fields.append(("mobius", "null"))
     }

@@ -67,6 +67,11 @@ public struct GaugeSolver: Sendable {
   /// Preconditions and cost as `solve`.
   public func pencil(_ f1: PolynomialMatrix, _ f2: PolynomialMatrix, folds: (Int, Int) = (1, 1)) -> [Gauge] {
     precondition(f1.size == f2.size && f1.size <= 3, "gauge solver needs equal sizes ≤ 3")
+    // Constant multipliers first: a linear system, and it sees whole pencils.
+    for c in Self.constantMultipliers(f1, f2) {
+      let gauges = constantPencil(f1, f2, multiplier: c, folds: folds)
+      if !gauges.isEmpty { return gauges }
+    }
     let primes = _Modulus.primes(count: maxPrimes + 8)
     var primeIndex = 0
     // The ladder degree where starts exist, and the starts' gauges modulo the first usable prime.

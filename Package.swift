@@ -25,6 +25,12 @@ let package = Package(
     .target(
       name: "MatrixFields", dependencies: ["Multiprecision", "Polynomials", "Recurrences", "ContinuedFractions"]
     ),
+    .target(
+      name: "Equivalence",
+      dependencies: [
+        "Multiprecision", "Polynomials", "Recurrences", "ContinuedFractions", "MatrixFields", "Identification",
+      ]
+    ),
     .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
     // libpq (Debian's libpq-dev) for the PostgreSQL store: synchronous, no extra Swift packages.
     .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ"),
@@ -46,7 +52,7 @@ let package = Package(
       name: "Ramanujan",
       dependencies: [
         "Multiprecision", "Polynomials", "Recurrences", "ContinuedFractions", "Identification", "Search", "Store",
-        "MatrixFields", "Reports",
+        "MatrixFields", "Reports", "Equivalence",
       ]
     ),
     .executableTarget(
@@ -76,6 +82,11 @@ let package = Package(
     .testTarget(name: "RamanujanCLITests", dependencies: ["TestSupport", "RamanujanCLI"]),
     .testTarget(
       name: "MatrixFieldsTests", dependencies: ["TestSupport", "MatrixFields", "Identification"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "EquivalenceTests",
+      dependencies: ["TestSupport", "Equivalence", "ContinuedFractions", "MatrixFields", "Polynomials"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(

@@ -1,5 +1,6 @@
 // Umbrella module: re-exports the public modules of `ramanujan`, nothing else.
 @_exported import ContinuedFractions
+@_exported import Equivalence
 @_exported import Identification
 @_exported import MatrixFields
 @_exported import Multiprecision

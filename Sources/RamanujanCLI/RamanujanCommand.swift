@@ -9,7 +9,7 @@ struct RamanujanCommand: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       EvalCommand.self, IdentifyCommand.self, CMFCommand.self, SearchCommand.self, HitsCommand.self,
-      MergeCommand.self, SlurmCommand.self, ReportCommand.self,
+      MergeCommand.self, SlurmCommand.self, ReportCommand.self, RelateCommand.self,
     ]
   )
 }

@@ -26,12 +26,19 @@ struct CMFWalkCommand: ParsableCommand {
     help: "Comma-separated constants to identify the limit against, e.g. 'zeta(3)'.")
   var identify: String?
 
+  @Option(
+    name: .customLong("max-depth"),
+    help: "With --identify: walk deeper, up to this depth, until the digits suffice for a relation.")
+  var maxDepth: Int = 100_000
+
   @OptionGroup var report: ReportOptions
   @OptionGroup var check: ConservationOptions
 
   func validate() throws {
     if depth <= 0 { throw ValidationError("--depth must be at least 1, got \(depth)") }
     if depth > 10_000_000 { throw ValidationError("--depth must be at most 10000000, got \(depth)") }
+    if maxDepth <= 0 { throw ValidationError("--max-depth must be at least 1, got \(maxDepth)") }
+    if maxDepth > 10_000_000 { throw ValidationError("--max-depth must be at most 10000000, got \(maxDepth)") }
     if let identify { _ = try Self.identifier(identify) }
     if try field.field().rank < 2 { throw ValidationError("a walk limit needs a field of rank at least 2") }
   }
@@ -54,7 +61,7 @@ struct CMFWalkCommand: ParsableCommand {
     let (t, s) = try path.parsed()
     let cores = report.cores
     let name = "\(fieldLabel(cmf)) along \(t) from \(s)"
-    let limits: [Limit]
+    var limits: [Limit]
     let depths = report.noDelta ? [depth] : [depth, 2 * depth]
     do {
       let m = try cmf.trajectoryMatrix(t, start: s, threads: cores)
@@ -78,11 +85,22 @@ struct CMFWalkCommand: ParsableCommand {
       }
       throw CMFFailure("\(name): \(error)")
     }
+    var identified: Identification?
+    var identifyNote: String?
+    if let identify {
+      let deeper = try identifyDeepening(cmf, t, s, name: name, first: limits[0], identifier: Self.identifier(identify))
+      (identified, identifyNote) = (deeper.identified, deeper.note)
+      if deeper.limit.depth != limits[0].depth {
+        limits = [deeper.limit] + (report.noDelta ? [] : deltaReference(cmf, t, s, depth: deeper.limit.depth))
+      }
+    }
     let limit = limits[0]
     var delta: Double?
     var deltaNote: String?
     if report.noDelta {
       deltaNote = "not computed (--no-delta)"
+    } else if limits.count < 2 {
+      deltaNote = "not computed: the walk at twice the depth is too large"
     } else if limit.status == .converging {
       do { delta = try limit.delta(against: limits[1]) } catch { deltaNote = error.description }
     } else {
@@ -90,17 +108,6 @@ struct CMFWalkCommand: ParsableCommand {
     }
     let shownPlaces = min(limit.digits, report.shownDigits ?? limit.digits)
     let value = limit.certifiedText(maxPlaces: shownPlaces)
-    var identified: Identification?
-    var identifyNote: String?
-    if let identify, limit.status == .converging {
-      let x = ApproximateValue(certified: limit)
-      do {
-        identified = try Self.identifier(identify).identify(x)
-        if identified == nil { identifyNote = "no relation with |coefficients| ≤ 10000 in \(x.digits) digits" }
-      } catch {
-        identifyNote = "\(error)"
-      }
-    }
     switch limit.status {
     case .converging, .terminates: break
     case .zeroDenominator:
@@ -124,7 +131,8 @@ struct CMFWalkCommand: ParsableCommand {
       if identify != nil {
         o.add("identified", identified.flatMap { $0.expression?.description })
         o.add("relation", identified?.relationText)
-        o.add("identified_digits", identified?.digits)
+        o.add("identified_digits", identified?.foundDigits)
+        o.add("confirmed_digits", identified?.confirmedDigits)
         if let identifyNote { o.add("identify_note", identifyNote) }
       }
       return [o.text]
@@ -138,10 +146,12 @@ struct CMFWalkCommand: ParsableCommand {
     if let rate = limit.rate { lines.append("  rate      \(PCFReport.format(rate, 4)) digits/term") }
     lines.append("  delta     \(delta.map { PCFReport.format($0, 5) } ?? "– (\(deltaNote ?? ""))")")
     if identify != nil {
+      let confirmed = identified?.confirmedDigits.map { ", confirmed to \($0) digits at twice the depth" } ?? ""
       if let identified, let expression = identified.expression {
-        lines.append("  identify  \(expression) (\(identified.form), \(identified.digits) digits)")
+        lines.append("  identify  \(expression) (\(identified.form), \(identified.foundDigits) digits\(confirmed))")
       } else if let identified {
-        lines.append("  identify  \(identified.relationText) (\(identified.form), \(identified.digits) digits)")
+        lines.append(
+          "  identify  \(identified.relationText) (\(identified.form), \(identified.foundDigits) digits\(confirmed))")
       } else {
         lines.append("  identify  – (\(identifyNote ?? "no relation"))")
       }

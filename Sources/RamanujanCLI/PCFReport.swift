@@ -64,9 +64,8 @@ struct PCFReport: Sendable {
     }
     self.disagreement = disagreement
     guard limit.status == .converging else {
-      reduction = nil
-      delta = nil
-      deltaNote = "undefined: the limit is not read from converging convergents"
+      // δ against a given limit needs no certified place: it is defined wherever q(N) ≠ 0.
+      (reduction, delta, deltaNote) = Self.uncertifiedDelta(limit, reference: reference, computeDelta: computeDelta)
       return
     }
     let reduction = limit.reduction()
@@ -109,6 +108,13 @@ struct PCFReport: Sendable {
       lines.append("  approx  \(exact.scientific(significantDigits: 50))")
       return lines
     case .zeroDenominator, .notConverging:
+      if let reference, computedDeltaAsked {
+        lines.append("  digits  0 certified decimal places (\(limit.convergenceNote ?? "not converging"))")
+        lines.append(
+          "  delta   "
+            + (delta.map { "\(Self.format($0, 6)) (against \(reference); needs no certified place)" }
+              ?? "– (\(deltaNote ?? ""))"))
+      }
       return lines
     case .converging:
       break
@@ -190,7 +196,8 @@ struct PCFReport: Sendable {
     case .zeroDenominator:
       return "\(pcf): q(N) = 0 at depth \(limit.depth), so the convergent is undefined there; try another depth"
     case .notConverging:
-      return Self.notConverging("\(pcf)", limit)
+      // A δ against the given limit is what was asked at a shallow depth: the answer, not a failure.
+      return delta != nil && limit.divergence == nil ? nil : Self.notConverging("\(pcf)", limit)
     }
   }
 

@@ -41,6 +41,11 @@ struct EvalCommand: ParsableCommand {
     help: "The known limit as an expression (e.g. '6/zeta(3)'): used for delta and checked.")
   var limit: String?
 
+  @Option(
+    name: .customLong("param"), parsing: .unconditionalSingleValue,
+    help: "An integer parameter of --a/--b: NAME=LO..HI or NAME=V1,V2,... (repeatable); evaluates the family.")
+  var parameters: [String] = []
+
   @OptionGroup var report: ReportOptions
 
   func validate() throws {
@@ -61,8 +66,13 @@ struct EvalCommand: ParsableCommand {
     }
     if depth != nil && toDigits != nil { throw ValidationError("give --depth or --to-digits, not both") }
     if maxDepth <= 0 { throw ValidationError("--max-depth must be at least 1, got \(maxDepth)") }
-    if let a { _ = try Self.polynomial(a, option: "--a") }
-    if let b { _ = try Self.polynomial(b, option: "--b") }
+    if !parameters.isEmpty {
+      guard file == nil else { throw ValidationError("--param applies to --a/--b, not to --file") }
+      _ = try family()
+    } else {
+      if let a { _ = try Self.polynomial(a, option: "--a") }
+      if let b { _ = try Self.polynomial(b, option: "--b") }
+    }
     if let limit { _ = try Self.expression(limit, option: "--limit") }
   }
 
@@ -99,7 +109,10 @@ struct EvalCommand: ParsableCommand {
     let shown = report.shownDigits
     let cores = report.cores
     var jobs: [(id: String?, pcf: PCF, reference: ConstantExpression?)] = []
-    if let a, let b {
+    if !parameters.isEmpty {
+      let reference = try limit.map { try Self.expression($0, option: "--limit") }
+      jobs = try family().map { ($0.label, $0.pcf, reference) }
+    } else if let a, let b {
       let reference = try limit.map { try Self.expression($0, option: "--limit") }
       jobs.append(
         (nil, PCF(a: try Self.polynomial(a, option: "--a"), b: try Self.polynomial(b, option: "--b")), reference))

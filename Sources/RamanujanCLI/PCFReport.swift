@@ -129,6 +129,7 @@ struct PCFReport: Sendable {
       let degree = reduction.factorialDegree.map { "; gcd ~ (N!)^k·c^N with k = \(Self.format($0, 3))" } ?? ""
       lines.append("  gcd     log10 gcd(p, q) = \(Self.format(reduction.log10GCD, 1))\(degree)")
     }
+    if let predictionLine { lines.append(predictionLine) }
     if let agreement, let reference {
       lines.append("  limit   agrees with \(reference) to \(agreement) places")
     }
@@ -159,6 +160,8 @@ struct PCFReport: Sendable {
     if let deltaNote { o.add("delta_note", deltaNote) }
     o.add("log10_gcd", reduction?.log10GCD)
     o.add("factorial_degree", reduction?.factorialDegree)
+    o.add("predicted_rate", prediction?.rate)
+    o.add("predicted_delta", prediction?.delta)
     if let reference {
       o.add("limit", reference)
       o.add("agreement", agreement)

@@ -24,11 +24,12 @@ extension CMFWalkCommand {
           let found: Identification?
           do {
             found = try identifier.identify(x) { digits in
-              guard
-                let deeper = try? cmf.limit(
-                  t, start: s, digits: digits, depth: Swift.min(2 * limit.depth, maxDepth), maxDepth: maxDepth,
-                  threads: cores),
-                deeper.status == .converging
+              // The confirmation walks to the depth the digits need (extrapolated from the rate).
+              let rate = Swift.max(limit.rate ?? 0, 1e-3)
+              let needed = limit.depth + Int((Double(digits - limit.digits) / rate * 1.05).rounded(.up)) + 2
+              let depth = Swift.min(Swift.max(needed, 2 * limit.depth), maxDepth)
+              guard m.estimatedWalkWork(depth: depth) <= CMF.walkWorkLimit,
+                let deeper = try? walkLimits(cmf, m, t, s, depths: [depth])[0], deeper.status == .converging
               else { return nil }
               return ApproximateValue(certified: deeper)
             }
@@ -51,7 +52,7 @@ extension CMFWalkCommand {
       }
       do {
         limit = try WalkCost.withHeartbeat(name) {
-          try cmf.limits(of: m, t, start: s, depths: [next], threads: cores)[0]
+          try walkLimits(cmf, m, t, s, depths: [next])[0]
         }
       } catch {
         return (limit, nil, "no relation found in \(stop); depth \(next): \(error)")
@@ -64,8 +65,30 @@ extension CMFWalkCommand {
   func deltaReference(_ cmf: CMF, _ t: Trajectory, _ s: Position, depth: Int) -> [Limit] {
     guard let m = try? cmf.trajectoryMatrix(t, start: s, threads: report.cores),
       m.estimatedWalkWork(depth: 2 * depth) <= CMF.walkWorkLimit,
-      let deeper = try? cmf.limits(of: m, t, start: s, depths: [2 * depth], threads: report.cores)
+      let deeper = try? walkLimits(cmf, m, t, s, depths: [2 * depth])
     else { return [] }
     return deeper
+  }
+}
+
+extension CMFWalkCommand {
+  /// The `--initial` rows v, w (each of `rank` integers), or `nil` for e0, e1.
+  func initialRows(rank: Int) throws -> (v: [BigInt], w: [BigInt])? {
+    guard let initial else { return nil }
+    let parts = initial.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+    guard parts.count == 2 else {
+      throw ValidationError("--initial: expected two rows 'v;w' separated by ';', got '\(escapedForMessage(initial))'")
+    }
+    let v = try RecurrenceOptions.integers(parts[0], option: "--initial (first row)", count: rank)
+    let w = try RecurrenceOptions.integers(parts[1], option: "--initial (second row)", count: rank)
+    return (v, w)
+  }
+
+  /// The limits at `depths` of the walk of m, of rows 0 and 1 or of the `--initial` rows.
+  func walkLimits(_ cmf: CMF, _ m: RationalMatrix, _ t: Trajectory, _ s: Position, depths: [Int]) throws -> [Limit] {
+    if let (v, w) = try initialRows(rank: cmf.rank) {
+      return try cmf.limits(of: m, t, start: s, depths: depths, numerator: v, denominator: w, threads: report.cores)
+    }
+    return try cmf.limits(of: m, t, start: s, depths: depths, threads: report.cores)
   }
 }

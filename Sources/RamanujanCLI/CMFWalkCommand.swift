@@ -31,6 +31,11 @@ struct CMFWalkCommand: ParsableCommand {
     help: "With --identify: walk deeper, up to this depth, until the digits suffice for a relation.")
   var maxDepth: Int = 100_000
 
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "Initial values: the row combinations 'v;w' whose last entries' ratio is the limit, e.g. '1,1,0;1,1,1'.")
+  var initial: String?
+
   @OptionGroup var report: ReportOptions
   @OptionGroup var check: ConservationOptions
 
@@ -40,7 +45,9 @@ struct CMFWalkCommand: ParsableCommand {
     if maxDepth <= 0 { throw ValidationError("--max-depth must be at least 1, got \(maxDepth)") }
     if maxDepth > 10_000_000 { throw ValidationError("--max-depth must be at most 10000000, got \(maxDepth)") }
     if let identify { _ = try Self.identifier(identify) }
-    if try field.field().rank < 2 { throw ValidationError("a walk limit needs a field of rank at least 2") }
+    let rank = try field.field().rank
+    if rank < 2 { throw ValidationError("a walk limit needs a field of rank at least 2") }
+    _ = try initialRows(rank: rank)
   }
 
   static func identifier(_ text: String) throws -> Identifier {
@@ -74,9 +81,9 @@ struct CMFWalkCommand: ParsableCommand {
         writeError(
           "ramanujan: walking \(name) to depth \(deepest): about \(WalkCost.scientific(Double(work))) bits of work; this may take minutes\n"
         )
-        limits = try WalkCost.withHeartbeat(name) { try cmf.limits(of: m, t, start: s, depths: depths, threads: cores) }
+        limits = try WalkCost.withHeartbeat(name) { try walkLimits(cmf, m, t, s, depths: depths) }
       } else {
-        limits = try cmf.limits(of: m, t, start: s, depths: depths, threads: cores)
+        limits = try walkLimits(cmf, m, t, s, depths: depths)
       }
     } catch let error as CMFError {
       if case .tooLarge = error {
@@ -146,7 +153,7 @@ struct CMFWalkCommand: ParsableCommand {
     if let rate = limit.rate { lines.append("  rate      \(PCFReport.format(rate, 4)) digits/term") }
     lines.append("  delta     \(delta.map { PCFReport.format($0, 5) } ?? "– (\(deltaNote ?? ""))")")
     if identify != nil {
-      let confirmed = identified?.confirmedDigits.map { ", confirmed to \($0) digits at twice the depth" } ?? ""
+      let confirmed = identified?.confirmedDigits.map { ", confirmed to \($0) digits on a deeper walk" } ?? ""
       if let identified, let expression = identified.expression {
         lines.append("  identify  \(expression) (\(identified.form), \(identified.foundDigits) digits\(confirmed))")
       } else if let identified {

@@ -54,7 +54,8 @@ public struct Asymptotics: Sendable, Equatable {
     let exponential = log10(g1.modulus / g2.modulus)
     let factorial = (g1.mu - g2.mu) * log10(Double(Swift.max(depth, 1)))
     let total = exponential + factorial
-    guard total.isFinite, total > 1e-9 else { return nil }
+    // Roots of equal modulus come out of the iteration equal to about 1e-7 (double roots).
+    guard total.isFinite, total > 1e-6 else { return nil }
     return total
   }
 

@@ -47,3 +47,18 @@ extension CMF {
     return Swift.min(next, depth * 16, maxDepth)
   }
 }
+
+extension CMF {
+  /// `limits(of:_:start:depths:threads:)` for the ratio of the combinations v·W and w·W of the
+  /// walk's rows (initial values; see `RationalMatrix.limit(start:depth:numerator:denominator:threads:)`).
+  /// - Throws: `CMFError.singularPoint` for the first singular point up to the largest depth.
+  ///   Precondition: depths ≥ 1, v and w of length `rank`.
+  public func limits(
+    of m: RationalMatrix, _ trajectory: Trajectory, start: Position, depths: [Int], numerator v: [BigInt],
+    denominator w: [BigInt], threads: Int = availableCores
+  ) throws(CMFError) -> [Limit] {
+    precondition(depths.allSatisfy { $0 >= 1 }, "depths \(depths) must be at least 1")
+    try _requireRegular(m, trajectory, start, 0..<(depths.max() ?? 0))
+    return depths.map { m.limit(depth: $0, numerator: v, denominator: w, threads: threads) }
+  }
+}

@@ -32,11 +32,25 @@ struct CMFTransformCommand: ParsableCommand {
   @Option(name: .long, parsing: .unconditional, help: "Names of the sub-field's axes (default y1, y2, ...).")
   var axes: String?
 
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "Ascend a pFq walk to (p+1)F(q+1): the new start values 'X,Y' (X - Y an integer), with --trajectory, --start."
+  )
+  var ascend: String?
+
+  @Option(name: .long, parsing: .unconditional, help: "The trajectory of the walk to ascend.")
+  var trajectory: String?
+
   func validate() throws {
-    let given = (dual ? 1 : 0) + (coboundary == nil ? 0 : 1) + (sub == nil ? 0 : 1)
-    guard given == 1 else { throw ValidationError("give exactly one of --dual, --coboundary, --sub") }
+    let given = (dual ? 1 : 0) + (coboundary == nil ? 0 : 1) + (sub == nil ? 0 : 1) + (ascend == nil ? 0 : 1)
+    guard given == 1 else { throw ValidationError("give exactly one of --dual, --coboundary, --sub, --ascend") }
     if sub != nil, start == nil { throw ValidationError("--sub needs --start, the integer origin of the lattice") }
-    if sub == nil, start != nil || axes != nil { throw ValidationError("--start and --axes go with --sub") }
+    if ascend != nil, start == nil || trajectory == nil {
+      throw ValidationError("--ascend needs the walk's --trajectory and --start")
+    }
+    if sub == nil, ascend == nil, start != nil { throw ValidationError("--start goes with --sub or --ascend") }
+    if sub == nil, axes != nil { throw ValidationError("--axes goes with --sub") }
+    if ascend == nil, trajectory != nil { throw ValidationError("--trajectory goes with --ascend") }
   }
 
   func run() throws {
@@ -44,6 +58,7 @@ struct CMFTransformCommand: ParsableCommand {
   }
 
   func lines() throws -> [String] {
+    if let ascend { return try ascended(ascend) }
     let cmf = try field.field()
     let label = fieldLabel(cmf)
     let result: CMF
@@ -94,5 +109,39 @@ struct CMFTransformCommand: ParsableCommand {
       throw ValidationError("--axes: give \(basis.count) names separated by commas")
     }
     return (basis, s, names)
+  }
+}
+
+extension CMFTransformCommand {
+  /// The ascended walk, as the arguments of `cmf walk`.
+  func ascended(_ values: String) throws -> [String] {
+    let name = field.name ?? ""
+    let parts = name.split(separator: ":", maxSplits: 1).map(String.init)
+    let arguments = parts.count == 2 ? parts[1].split(separator: ",").map { String($0).filter { $0 != " " } } : []
+    guard parts.count == 2, parts[0].lowercased() == "pfq", arguments.count == 3, let p = Int(arguments[0]),
+      let q = Int(arguments[1]), let z = BigRational(arguments[2])
+    else { throw ValidationError("--ascend applies to a pfq:P,Q,Z field, got '\(escapedForMessage(name))'") }
+    guard p + 1 <= 12, q + 1 <= 12 else { throw ValidationError("--ascend: pfq:\(p + 1),\(q + 1) is beyond 12") }
+    let xy = values.split(separator: ",", omittingEmptySubsequences: false).map { BigRational(String($0)) }
+    guard xy.count == 2, let x = xy[0], let y = xy[1], (x - y).isInteger else {
+      throw ValidationError(
+        "--ascend: expected two rationals 'X,Y' with X - Y an integer, got '\(escapedForMessage(values))'")
+    }
+    guard let t = Trajectory(parsing: trajectory!) else {
+      throw ValidationError(
+        "--trajectory: expected integers separated by commas, got '\(escapedForMessage(trajectory!))'")
+    }
+    guard let s = Position(parsing: start!) else {
+      throw ValidationError(
+        "--start: expected rational numbers separated by commas, got '\(escapedForMessage(start!))'")
+    }
+    guard t.dimension == p + q, s.dimension == p + q else {
+      throw ValidationError("--trajectory and --start need \(p + q) coordinates for pfq:\(p),\(q)")
+    }
+    let (cmf, at, ast) = KnownCMFs.ascend(p: p, q: q, z: z, trajectory: t, start: s, x: x, y: y)
+    let list = { (xs: [String]) in xs.joined(separator: ",") }
+    return [
+      "\(fieldLabel(cmf)) --trajectory \(list(at.steps.map(String.init))) --start \(list(ast.coordinates.map(\.description)))"
+    ]
   }
 }

@@ -27,7 +27,8 @@ import Testing
     #expect(lines.count == 9)
     #expect(
       lines[2]
-        == "zeta3              2 axes (x, y), rank 2: along (1,1) from (1,1) to (1-zeta(3))/zeta(3); Apery's PCF from (0,0)")
+        == "zeta3              2 axes (x, y), rank 2: along (1,1) from (1,1) to (1-zeta(3))/zeta(3); Apery's PCF from (0,0)"
+    )
     let json = try CMFListCommand.parse(["--format", "json"]).lines()
     #expect(
       json[0] == #"{"name": "e", "summary": "2 axes (x, y), rank 2: along (1,1) from (0,0) the walk tends to 1/(1-e)"}"#

@@ -14,7 +14,7 @@ extension CMF {
   /// A walk of the sub-field along (m₁, …, m_k) from y is the walk of the field along Σ mⱼtⱼ from
   /// s + Σ yⱼtⱼ.
   /// - Throws: `CMFError.dimension` for a trajectory or start with another number of coordinates,
-  ///   `.duplicateAxis` for repeated names, `.tooLarge` when Σⱼ Σ|tⱼ| > `maxSubFieldSteps`,
+  ///   `.duplicateAxis` for repeated names, `.dependentBasis` for a zero or linearly dependent basis, `.tooLarge` when Σⱼ Σ|tⱼ| > `maxSubFieldSteps`,
   ///   `.notInvertible` for a backward step of a singular matrix. Precondition: s is an integer
   ///   position, names and basis have the same count.
   /// - Complexity: Σ|tⱼ| symbolic products of r×r matrices of rational functions in k variables.
@@ -23,6 +23,9 @@ extension CMF {
     precondition(start.isInteger, "a sub-field start must be an integer position")
     for t in basis { try _validate(t) }
     try _validate(start: start)
+    guard Self._rank(basis.map { $0.steps.map { BigRational($0) } }) == basis.count else {
+      throw .dependentBasis(basis.map(\.description).joined(separator: ", "))
+    }
     let steps = basis.reduce(0) { $0 + $1.length }
     guard steps <= CMF.maxSubFieldSteps else {
       throw .tooLarge(
@@ -55,5 +58,24 @@ extension CMF {
       matrices.append(product)
     }
     return try CMF(name: name.map { "sub-field of \($0)" }, axes: names, matrices: matrices)
+  }
+}
+
+extension CMF {
+  /// The rank of the rows, by exact Gaussian elimination.
+  static func _rank(_ rows: [[BigRational]]) -> Int {
+    var m = rows
+    var rank = 0
+    let columns = m.first?.count ?? 0
+    for c in 0..<columns where rank < m.count {
+      guard let pivot = (rank..<m.count).first(where: { !m[$0][c].isZero }) else { continue }
+      m.swapAt(rank, pivot)
+      for i in (rank + 1)..<m.count where !m[i][c].isZero {
+        let f = m[i][c] / m[rank][c]
+        m[i] = zip(m[i], m[rank]).map { $0 - f * $1 }
+      }
+      rank += 1
+    }
+    return rank
   }
 }

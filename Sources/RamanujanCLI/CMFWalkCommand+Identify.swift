@@ -92,3 +92,14 @@ extension CMFWalkCommand {
     return try cmf.limits(of: m, t, start: s, depths: depths, threads: report.cores)
   }
 }
+
+extension CMFWalkCommand {
+  /// The convergence rate predicted from the trajectory's recurrence (`Asymptotics`) at the depth
+  /// walked, when the trajectory matrix is small enough to turn into a recurrence quickly
+  /// (rank ≤ 4, degree ≤ 60) and the two dominant growths differ.
+  func predictedRate(_ cmf: CMF, _ t: Trajectory, _ s: Position, depth: Int) -> Double? {
+    guard let m = try? cmf.trajectoryMatrix(t, start: s, threads: report.cores), m.size <= 4, m.numeratorDegree <= 60
+    else { return nil }
+    return m.recurrence().asymptotics.rate(depth: depth)
+  }
+}

@@ -133,6 +133,7 @@ struct CMFWalkCommand: ParsableCommand {
       o.add("value", value.isEmpty ? nil : value)
       o.add("digits", limit.digits)
       o.add("rate", limit.rate)
+      o.add("predicted_rate", predictedRate(cmf, t, s, depth: limit.depth))
       o.add("delta", delta)
       if let deltaNote { o.add("delta_note", deltaNote) }
       if identify != nil {
@@ -162,6 +163,10 @@ struct CMFWalkCommand: ParsableCommand {
       } else {
         lines.append("  identify  – (\(identifyNote ?? "no relation"))")
       }
+    }
+    if let predicted = predictedRate(cmf, t, s, depth: limit.depth) {
+      lines.append(
+        "  predict   rate \(PCFReport.format(predicted, 4)) digits/term (Poincaré polynomial, without walking)")
     }
     return lines
   }

@@ -51,6 +51,17 @@ import Testing
     #expect(lines.count == 6 && lines[4].hasPrefix("  recurrence [n^6 + 15n^5"))
   }
 
+  @Test("cmf walk reports the rate predicted from the trajectory's recurrence beside the measured one")
+  func predicted() throws {
+    var failure: String?
+    let lines = try CMFWalkCommand.parse([
+      "zeta3", "--trajectory", "1,1", "--start", "1,1", "--depth", "300", "--no-delta",
+    ])
+    .lines(failure: &failure)
+    #expect(lines[3] == "  rate      3.0622 digits/term")
+    #expect(lines.last == "  predict   rate 3.0622 digits/term (Poincaré polynomial, without walking)")
+  }
+
   @Test("cmf walk --initial: Euler's γ from the dual Meijer-G field, identified and confirmed")
   func meijerGamma() throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("mg-\(UUID().uuidString).cmf").path

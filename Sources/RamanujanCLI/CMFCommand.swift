@@ -18,7 +18,10 @@ struct CMFCommand: ParsableCommand {
       deflations whose estimated cost is above a limit are refused (exit 64) with the estimate and the \
       limit.
       """,
-    subcommands: [CMFListCommand.self, CMFCheckCommand.self, CMFWalkCommand.self, CMFPCFCommand.self]
+    subcommands: [
+      CMFListCommand.self, CMFCheckCommand.self, CMFWalkCommand.self, CMFPCFCommand.self, CMFMatrixCommand.self,
+      CMFTransformCommand.self,
+    ]
   )
 }
 

@@ -26,6 +26,16 @@ struct CMFWalkCommand: ParsableCommand {
     help: "Comma-separated constants to identify the limit against, e.g. 'zeta(3)'.")
   var identify: String?
 
+  @Option(
+    name: .customLong("max-depth"),
+    help: "With --identify: walk deeper, up to this depth, until the digits suffice for a relation.")
+  var maxDepth: Int = 100_000
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "Initial values: the row combinations 'v;w' whose last entries' ratio is the limit, e.g. '1,1,0;1,1,1'.")
+  var initial: String?
+
   @OptionGroup var report: ReportOptions
   @OptionGroup var check: ConservationOptions
 
@@ -38,9 +48,13 @@ struct CMFWalkCommand: ParsableCommand {
   func validate() throws {
     if depth <= 0 { throw ValidationError("--depth must be at least 1, got \(depth)") }
     if depth > 10_000_000 { throw ValidationError("--depth must be at most 10000000, got \(depth)") }
+    if maxDepth <= 0 { throw ValidationError("--max-depth must be at least 1, got \(maxDepth)") }
+    if maxDepth > 10_000_000 { throw ValidationError("--max-depth must be at most 10000000, got \(maxDepth)") }
     if let identify { _ = try Self.identifier(identify) }
     try WalkPlot.validate(plot)
-    if try field.field().rank < 2 { throw ValidationError("a walk limit needs a field of rank at least 2") }
+    let rank = try field.field().rank
+    if rank < 2 { throw ValidationError("a walk limit needs a field of rank at least 2") }
+    _ = try initialRows(rank: rank)
   }
 
   static func identifier(_ text: String) throws -> Identifier {
@@ -61,7 +75,7 @@ struct CMFWalkCommand: ParsableCommand {
     let (t, s) = try path.parsed()
     let cores = report.cores
     let name = "\(fieldLabel(cmf)) along \(t) from \(s)"
-    let limits: [Limit]
+    var limits: [Limit]
     let depths = report.noDelta ? [depth] : [depth, 2 * depth]
     do {
       let m = try cmf.trajectoryMatrix(t, start: s, threads: cores)
@@ -74,9 +88,9 @@ struct CMFWalkCommand: ParsableCommand {
         writeError(
           "ramanujan: walking \(name) to depth \(deepest): about \(WalkCost.scientific(Double(work))) bits of work; this may take minutes\n"
         )
-        limits = try WalkCost.withHeartbeat(name) { try cmf.limits(of: m, t, start: s, depths: depths, threads: cores) }
+        limits = try WalkCost.withHeartbeat(name) { try walkLimits(cmf, m, t, s, depths: depths) }
       } else {
-        limits = try cmf.limits(of: m, t, start: s, depths: depths, threads: cores)
+        limits = try walkLimits(cmf, m, t, s, depths: depths)
       }
     } catch let error as CMFError {
       if case .tooLarge = error {
@@ -85,11 +99,22 @@ struct CMFWalkCommand: ParsableCommand {
       }
       throw CMFFailure("\(name): \(error)")
     }
+    var identified: Identification?
+    var identifyNote: String?
+    if let identify {
+      let deeper = try identifyDeepening(cmf, t, s, name: name, first: limits[0], identifier: Self.identifier(identify))
+      (identified, identifyNote) = (deeper.identified, deeper.note)
+      if deeper.limit.depth != limits[0].depth {
+        limits = [deeper.limit] + (report.noDelta ? [] : deltaReference(cmf, t, s, depth: deeper.limit.depth))
+      }
+    }
     let limit = limits[0]
     var delta: Double?
     var deltaNote: String?
     if report.noDelta {
       deltaNote = "not computed (--no-delta)"
+    } else if limits.count < 2 {
+      deltaNote = "not computed: the walk at twice the depth is too large"
     } else if limit.status == .converging {
       do { delta = try limit.delta(against: limits[1]) } catch { deltaNote = error.description }
     } else {
@@ -107,17 +132,6 @@ struct CMFWalkCommand: ParsableCommand {
     }
     let extrapolatedShown =
       extrapolation.flatMap { try? $0.get() }.map { min($0.digits, report.shownDigits ?? $0.digits) } ?? 0
-    var identified: Identification?
-    var identifyNote: String?
-    if let identify, limit.status == .converging {
-      let x = ApproximateValue(certified: limit)
-      do {
-        identified = try Self.identifier(identify).identify(x)
-        if identified == nil { identifyNote = "no relation with |coefficients| ≤ 10000 in \(x.digits) digits" }
-      } catch {
-        identifyNote = "\(error)"
-      }
-    }
     switch limit.status {
     case .converging, .terminates: break
     case .zeroDenominator:
@@ -141,13 +155,15 @@ struct CMFWalkCommand: ParsableCommand {
       o.add("value", value.isEmpty ? nil : value)
       o.add("digits", limit.digits)
       o.add("rate", limit.rate)
+      o.add("predicted_rate", predictedRate(cmf, t, s, depth: limit.depth))
       o.add("delta", delta)
       if let deltaNote { o.add("delta_note", deltaNote) }
       PCFReport.addExtrapolation(extrapolation, shown: extrapolatedShown, to: &o)
       if identify != nil {
         o.add("identified", identified.flatMap { $0.expression?.description })
         o.add("relation", identified?.relationText)
-        o.add("identified_digits", identified?.digits)
+        o.add("identified_digits", identified?.foundDigits)
+        o.add("confirmed_digits", identified?.confirmedDigits)
         if let identifyNote { o.add("identify_note", identifyNote) }
       }
       return [o.text]
@@ -162,13 +178,19 @@ struct CMFWalkCommand: ParsableCommand {
     if let rate = limit.rate { lines.append("  rate      \(PCFReport.format(rate, 4)) digits/term") }
     lines.append("  delta     \(delta.map { PCFReport.format($0, 5) } ?? "– (\(deltaNote ?? ""))")")
     if identify != nil {
+      let confirmed = identified?.confirmedDigits.map { ", confirmed to \($0) digits on a deeper walk" } ?? ""
       if let identified, let expression = identified.expression {
-        lines.append("  identify  \(expression) (\(identified.form), \(identified.digits) digits)")
+        lines.append("  identify  \(expression) (\(identified.form), \(identified.foundDigits) digits\(confirmed))")
       } else if let identified {
-        lines.append("  identify  \(identified.relationText) (\(identified.form), \(identified.digits) digits)")
+        lines.append(
+          "  identify  \(identified.relationText) (\(identified.form), \(identified.foundDigits) digits\(confirmed))")
       } else {
         lines.append("  identify  – (\(identifyNote ?? "no relation"))")
       }
+    }
+    if let predicted = predictedRate(cmf, t, s, depth: limit.depth) {
+      lines.append(
+        "  predict   rate \(PCFReport.format(predicted, 4)) digits/term (Poincaré polynomial, without walking)")
     }
     return lines + extrapolationLines
   }

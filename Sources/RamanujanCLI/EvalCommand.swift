@@ -50,6 +50,11 @@ struct EvalCommand: ParsableCommand {
     help: "Do not extrapolate slowly converging limits (only certified places are shown).")
   var noExtrapolation = false
 
+  @Option(
+    name: .customLong("param"), parsing: .unconditionalSingleValue,
+    help: "An integer parameter of --a/--b: NAME=LO..HI or NAME=V1,V2,... (repeatable); evaluates the family.")
+  var parameters: [String] = []
+
   @OptionGroup var report: ReportOptions
 
   @Option(name: .long, help: "Write places and delta against depth to this SVG file (one PCF: --a and --b).")
@@ -73,8 +78,13 @@ struct EvalCommand: ParsableCommand {
     }
     if depth != nil && toDigits != nil { throw ValidationError("give --depth or --to-digits, not both") }
     if maxDepth <= 0 { throw ValidationError("--max-depth must be at least 1, got \(maxDepth)") }
-    if let a { _ = try Self.polynomial(a, option: "--a") }
-    if let b { _ = try Self.polynomial(b, option: "--b") }
+    if !parameters.isEmpty {
+      guard file == nil else { throw ValidationError("--param applies to --a/--b, not to --file") }
+      _ = try family()
+    } else {
+      if let a { _ = try Self.polynomial(a, option: "--a") }
+      if let b { _ = try Self.polynomial(b, option: "--b") }
+    }
     if let limit { _ = try Self.expression(limit, option: "--limit") }
     if plot != nil && file != nil { throw ValidationError("--plot draws one PCF: give --a and --b, not --file") }
     try WalkPlot.validate(plot)
@@ -113,7 +123,10 @@ struct EvalCommand: ParsableCommand {
     let shown = report.shownDigits
     let cores = report.cores
     var jobs: [(id: String?, pcf: PCF, reference: ConstantExpression?)] = []
-    if let a, let b {
+    if !parameters.isEmpty {
+      let reference = try limit.map { try Self.expression($0, option: "--limit") }
+      jobs = try family().map { ($0.label, $0.pcf, reference) }
+    } else if let a, let b {
       let reference = try limit.map { try Self.expression($0, option: "--limit") }
       jobs.append(
         (nil, PCF(a: try Self.polynomial(a, option: "--a"), b: try Self.polynomial(b, option: "--b")), reference))

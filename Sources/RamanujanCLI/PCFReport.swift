@@ -95,9 +95,8 @@ struct PCFReport: Sendable {
     }
     self.disagreement = disagreement
     guard limit.status == .converging else {
-      reduction = nil
-      delta = nil
-      deltaNote = "undefined: the limit is not read from converging convergents"
+      // δ against a given limit needs no certified place: it is defined wherever q(N) ≠ 0.
+      (reduction, delta, deltaNote) = Self.uncertifiedDelta(limit, reference: reference, computeDelta: computeDelta)
       return
     }
     let reduction = limit.reduction()
@@ -223,6 +222,13 @@ struct PCFReport: Sendable {
     case .zeroDenominator:
       return lines
     case .notConverging:
+      if let reference, computedDeltaAsked {
+        lines.append("  digits  0 certified decimal places (\(limit.convergenceNote ?? "not converging"))")
+        lines.append(
+          "  delta   "
+            + (delta.map { "\(Self.format($0, 6)) (against \(reference); needs no certified place)" }
+              ?? "– (\(deltaNote ?? ""))"))
+      }
       return lines + extrapolationLines
     case .converging:
       break
@@ -237,6 +243,7 @@ struct PCFReport: Sendable {
       let degree = reduction.factorialDegree.map { "; gcd ~ (N!)^k·c^N with k = \(Self.format($0, 3))" } ?? ""
       lines.append("  gcd     log10 gcd(p, q) = \(Self.format(reduction.log10GCD, 1))\(degree)")
     }
+    if let predictionLine { lines.append(predictionLine) }
     if let agreement, let reference {
       lines.append("  limit   agrees with \(reference) to \(agreement) places")
     }
@@ -270,6 +277,8 @@ struct PCFReport: Sendable {
     if let deltaNote { o.add("delta_note", deltaNote) }
     o.add("log10_gcd", reduction?.log10GCD)
     o.add("factorial_degree", reduction?.factorialDegree)
+    o.add("predicted_rate", prediction?.rate)
+    o.add("predicted_delta", prediction?.delta)
     if let reference {
       o.add("limit", reference)
       o.add("agreement", agreement)
@@ -310,7 +319,8 @@ struct PCFReport: Sendable {
     case .notConverging:
       // Extrapolated places are evidence of a limit the certified model could not bound.
       if let e = extrapolated, e.digits > 0 { return nil }
-      return Self.notConverging("\(pcf)", limit)
+      // A δ against the given limit is what was asked at a shallow depth: the answer, not a failure.
+      return delta != nil && limit.divergence == nil ? nil : Self.notConverging("\(pcf)", limit)
     }
   }
 

@@ -124,11 +124,12 @@ struct CMFWalkCommand: ParsableCommand {
     let value = limit.certifiedText(maxPlaces: shownPlaces)
     // A slowly converging walk: up to 100 places extrapolated from the walks up to the depth.
     var extrapolation: Result<Extrapolation, ExtrapolationFailure>?
-    if !noExtrapolation, PCFReport.mayExtrapolate(limit, wanted: PCFReport.fixedDepthExtrapolation),
+    if !noExtrapolation, limit.depth >= PCFReport.minimumExtrapolationDepth,
+      PCFReport.mayExtrapolate(limit, wanted: PCFReport.fixedDepthExtrapolation),
       let m = try? cmf.trajectoryMatrix(t, start: s, threads: cores)
     {
       extrapolation = ConvergentSequence(matrix: m.numerator, start: 0).extrapolatedLimit(
-        digits: PCFReport.fixedDepthExtrapolation, maxDepth: depth, threads: cores)
+        digits: PCFReport.fixedDepthExtrapolation, maxDepth: limit.depth, threads: cores)
     }
     let extrapolatedShown =
       extrapolation.flatMap { try? $0.get() }.map { min($0.digits, report.shownDigits ?? $0.digits) } ?? 0
@@ -177,6 +178,7 @@ struct CMFWalkCommand: ParsableCommand {
     lines.append("  digits    \(limit.digits) certified decimal places")
     if let rate = limit.rate { lines.append("  rate      \(PCFReport.format(rate, 4)) digits/term") }
     lines.append("  delta     \(delta.map { PCFReport.format($0, 5) } ?? "– (\(deltaNote ?? ""))")")
+    lines += extrapolationLines
     if identify != nil {
       let confirmed = identified?.confirmedDigits.map { ", confirmed to \($0) digits on a deeper walk" } ?? ""
       if let identified, let expression = identified.expression {
@@ -192,7 +194,7 @@ struct CMFWalkCommand: ParsableCommand {
       lines.append(
         "  predict   rate \(PCFReport.format(predicted, 4)) digits/term (Poincaré polynomial, without walking)")
     }
-    return lines + extrapolationLines
+    return lines
   }
 
 }

@@ -43,7 +43,9 @@ struct PCFReport: Sendable {
       try check(reference == nil && computeDelta ? 2 * n : n)
       limit = pcf.limit(depth: n, threads: threads)
       // Up to `fixedDepthExtrapolation` places from the convergents up to the depth given.
-      if extrapolate, Self.mayExtrapolate(limit, wanted: Self.fixedDepthExtrapolation) {
+      if extrapolate, n >= Self.minimumExtrapolationDepth,
+        Self.mayExtrapolate(limit, wanted: Self.fixedDepthExtrapolation)
+      {
         extrapolation = try pcf.extrapolatedLimit(
           digits: Self.fixedDepthExtrapolation, maxDepth: n, threads: threads, check: check)
       }
@@ -140,6 +142,8 @@ struct PCFReport: Sendable {
 
   /// Places extrapolated at a fixed depth (from the convergents up to it) when fewer are certified.
   static let fixedDepthExtrapolation = 100
+  /// The shallowest fixed depth worth an extrapolation (its three stages need some 30 convergents).
+  static let minimumExtrapolationDepth = 64
 
   /// Whether an extrapolation can add to `limit`: not exact, not proven divergent, fewer than
   /// `wanted` places certified.

@@ -42,7 +42,10 @@ import Testing
     #expect(lines.last?.hasPrefix("  identify  (-5*gamma+3)/(3*gamma-1) (mobius, ") == true)
     // Capped below the depth the digits need: no relation, and the walk says why.
     let capped = try CMFWalkCommand.parse(arguments + ["--max-depth", "200"]).lines(failure: &failure)
-    #expect(capped == ["pfq:2,2,-1 along (1, 1, 0, -1) from (1, 1, -1, -1) at depth 200"])
+    // (An extrapolation line, when the walk is deep enough to try one, says why there is none.)
+    #expect(
+      capped.filter { !$0.hasPrefix("  extrap") } == ["pfq:2,2,-1 along (1, 1, 0, -1) from (1, 1, -1, -1) at depth 200"]
+    )
     #expect(failure?.contains("is not seen to converge at depth 200") == true)
     #expect(
       (try? CMFWalkCommand.parse(["zeta3", "--trajectory", "1,1", "--start", "1,1", "--max-depth", "0"])) == nil)

@@ -41,6 +41,9 @@ public struct Extrapolation: Sendable {
   public let stages: [Stage]
   /// The deepest convergent used.
   public let depth: Int
+  /// The terms removed besides n^−(α+j): "power" (none), "log" (n^−(α+j)·(ln n)^i, resonant
+  /// exponents), "multi-exponent" (n^−(kα+j), a real α).
+  public let model: String
 
   public struct Stage: Sendable, Equatable {
     public let depth: Int
@@ -61,8 +64,14 @@ public struct Extrapolation: Sendable {
     let a = alphaIsInteger ? String(Int(alpha)) : _Richardson.short(alpha)
     let orders = stages.map { "\($0.order)" }.joined(separator: "/")
     let from = stages.map { "\($0.depth)" }.joined(separator: "/")
+    let terms =
+      switch model {
+      case "log": " with log terms"
+      case "multi-exponent": " with powers n^−kα"
+      default: ""
+      }
     return
-      "Richardson in 1/n, α = \(a), period \(period); orders \(orders) from depths \(from) (convergents to \(depth))"
+      "Richardson in 1/n\(terms), α = \(a), period \(period); orders \(orders) from depths \(from) (convergents to \(depth))"
   }
 
   /// The value as decimal text holding only the extrapolated places (at most `maxPlaces`),
@@ -84,6 +93,9 @@ public struct ExtrapolationFailure: Error, Sendable, Equatable, CustomStringConv
 }
 
 extension ConvergentSequence {
+  /// The order of the general models (log terms, several exponents), whose weights cost O(m³).
+  static let generalOrder = 72
+
   /// The largest number of places `extrapolatedLimit` is asked for.
   public static let maxExtrapolatedDigits = 20_000
 
@@ -124,6 +136,9 @@ extension ConvergentSequence {
     // far down the expansion), only the depth grows, fourfold, while that still gains places.
     var depth = m
     var deepening = false
+    // When orders stop buying places, a model with more terms (log terms for an integer α,
+    // powers n^−kα for a real one) at a moderate order (its weights cost O(m³)), deepening.
+    var general = false
     while true {
       let p = periods.max()!
       var last = false
@@ -136,7 +151,7 @@ extension ConvergentSequence {
       let before = best?.digits ?? 0
       var round: Extrapolation?
       for p in periods where depth + p * (m + 1) <= maxDepth {
-        switch attempt(depth: depth, order: m, period: p, digits: digits, threads: threads) {
+        switch attempt(depth: depth, order: m, period: p, digits: digits, general: general, threads: threads) {
         case .success(let e):
           if round == nil || e.digits > round!.digits { round = e }
         case .failure(let f): failure = f
@@ -149,14 +164,16 @@ extension ConvergentSequence {
       let got = round?.digits ?? 0
       if deepening {
         if got < before + 3 { break }  // deeper no longer helps
-        depth *= 4
+        depth *= 2
       } else if Double(got) >= 0.5 * Double(m) || m < 24 {
         let factor = min(2.5, max(1.3, Double(digits + 3) / Double(max(got, 1)) * 1.05))
         m = Int((Double(m) * factor).rounded(.up))
         depth = m
       } else {
         deepening = true
-        depth *= 4
+        general = true
+        m = min(m, Self.generalOrder)
+        depth = max(depth, 2 * m)
       }
     }
     return best.map { .success($0) } ?? .failure(failure)
@@ -185,7 +202,7 @@ extension ConvergentSequence {
   }
 
   /// Three extrapolations of period `period` at (depth, order) scaled by 0.6, 0.8 and 1.
-  func attempt(depth: Int, order: Int, period p: Int, digits: Int, threads: Int)
+  func attempt(depth: Int, order: Int, period p: Int, digits: Int, general: Bool = false, threads: Int)
     -> Result<Extrapolation, ExtrapolationFailure>
   {
     let stages = [0.6, 0.8, 1.0].map { s in
@@ -199,7 +216,9 @@ extension ConvergentSequence {
     let amplification = _Richardson.log10Amplification(
       first: top.depth, step: p, order: top.order, exponent: top.order)
     let differenceLoss = 8 * log10(Double(deepest))
-    var working = Precision.digits(digits + Int(amplification + differenceLoss) + 30)
+    // The general models' weights amplify more than the closed form's: about one more digit per order.
+    let generalLoss = general ? Double(top.order) : 0
+    var working = Precision.digits(digits + Int(amplification + differenceLoss + generalLoss) + 30)
     var values = self.values(in: ranges, precision: working, threads: threads)
     var alphas: [_Richardson.Exponent] = []
     for pass in 0..<2 {
@@ -234,7 +253,24 @@ extension ConvergentSequence {
           return .failure(
             ExtrapolationFailure("a convergent between depths \(nodes[0]) and \(nodes.last!) is undefined"))
         }
-        let (v, amp) = _Richardson.extrapolate(nodes: nodes, values: ys, exponent: alphas[r], precision: working)
+        let v: BigFloat
+        let amp: Double
+        if general {
+          let model: _Richardson.Model = alphas[r].isInteger ? .logarithmic : .multiExponent
+          let alphaValue: BigFloat? =
+            if case .real(let a) = alphas[r] { a } else { nil }
+          guard
+            let solved = _Richardson.solve(
+              nodes: nodes, values: ys,
+              basis: _Richardson.basis(model, alpha: alphas[r].double, count: nodes.count - 1), alpha: alphaValue,
+              precision: working)
+          else {
+            return .failure(ExtrapolationFailure("the \(model.name) model's system is singular at depth \(nodes[0])"))
+          }
+          (v, amp) = solved
+        } else {
+          (v, amp) = _Richardson.extrapolate(nodes: nodes, values: ys, exponent: alphas[r], precision: working)
+        }
         let magnitude = ys.map(\.log10Magnitude).max()!
         row.append((v, amp + max(0, magnitude) - Double(working.digits) + 1))
       }
@@ -272,6 +308,7 @@ extension ConvergentSequence {
     return .success(
       Extrapolation(
         value: results[2][0].value, errorLog10: error + Extrapolation.safetyMargin, alpha: alpha.double,
-        alphaIsInteger: alpha.isInteger, period: p, stages: stages, depth: deepest))
+        alphaIsInteger: alpha.isInteger, period: p, stages: stages, depth: deepest,
+        model: general ? (alpha.isInteger ? "log" : "multi-exponent") : "power"))
   }
 }

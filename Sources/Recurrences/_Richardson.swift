@@ -139,3 +139,124 @@ enum _Richardson {
     return (r < 0 ? "-" : "") + String(Int(abs(r))) + "." + s
   }
 }
+
+extension _Richardson {
+  /// An error model beyond n^−α·(power series): the basis functions n^−γ·(ln n)^i the
+  /// extrapolation removes, besides the constant L.
+  enum Model: Sendable, Equatable {
+    /// n^−(α+j) (the closed-form weights of `extrapolate`).
+    case power
+    /// n^−(α+j)·(ln n)^i for i ≤ j/α: the expansion when the two exponents of the recurrence
+    /// differ by the integer α (resonance: a log term enters α orders down, its square 2α down, …).
+    case logarithmic
+    /// n^−(kα+j) for k ≥ 1 (a real α: powers of the ratio of the two solutions), with
+    /// n^−(α+j)·ln n and (ln n)² for the first orders, which absorb the error of α's estimate.
+    case multiExponent
+
+    var name: String {
+      switch self {
+      case .power: "power"
+      case .logarithmic: "log"
+      case .multiExponent: "multi-exponent"
+      }
+    }
+  }
+
+  /// The first `count` basis terms (γ, i) of `model` for exponent `alpha`, ascending in γ.
+  static func basis(_ model: Model, alpha: Double, count: Int) -> [(gamma: Double, log: Int)] {
+    var out: [(Double, Int)] = []
+    switch model {
+    case .power:
+      out = (0..<count).map { (alpha + Double($0), 0) }
+    case .logarithmic:
+      let a = max(1, Int(alpha.rounded()))
+      var j = 0
+      while out.count < count {
+        for i in 0...(j / a) where out.count < count { out.append((alpha + Double(j), i)) }
+        j += 1
+      }
+    case .multiExponent:
+      var terms: [(Double, Int)] = []
+      for k in 1...8 {
+        for j in 0..<count { terms.append((Double(k) * alpha + Double(j), 0)) }
+      }
+      for j in 0..<min(count, 6) {
+        terms.append((alpha + Double(j), 1))
+        if j < 3 { terms.append((alpha + Double(j), 2)) }
+      }
+      terms.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+      // Near-equal exponents (k·α + j close to k'·α + j') would make the system singular.
+      for t in terms where out.count < count {
+        if let last = out.last, last.1 == t.1, abs(last.0 - t.0) < 1e-6 { continue }
+        if out.contains(where: { $0.1 == t.1 && abs($0.0 - t.0) < 1e-6 }) { continue }
+        out.append(t)
+      }
+    }
+    return out
+  }
+
+  /// L from y(n_k) = L + Σ_c a_c·φ_c(n_k), φ_c(n) = s^−γ_c·(ln s)^i_c with s = n/n₀, on
+  /// nodes.count = basis.count + 1 nodes: the weights w solve Σ_k w_k = 1, Σ_k w_k φ_c(n_k) = 0
+  /// (Gaussian elimination with partial pivoting at `precision` plus guard bits). Returns L and
+  /// log10 Σ|w_k|.
+  /// - Complexity: O(m³) multiplications at the working precision, m = nodes.count.
+  static func solve(
+    nodes: [Int], values: [BigFloat], basis: [(gamma: Double, log: Int)], alpha: BigFloat?, precision: Precision
+  ) -> (value: BigFloat, log10Amplification: Double)? {
+    let size = nodes.count
+    guard basis.count == size - 1 else { return nil }
+    let working = precision.adding(bits: 64 + 4 * size)
+    let origin = BigFloat(nodes[0], precision: working)
+    let logs = nodes.map { (BigFloat($0, precision: working) / origin).log() }
+    // The exact α (as a number of the working precision) replaces its double in k·α + j.
+    func gamma(_ g: Double) -> BigFloat {
+      guard let alpha else { return BigFloat(g, precision: working) }
+      let a = alpha.doubleValue
+      let k = (g / a).rounded(.down)
+      for kk in stride(from: max(1, Int(k) - 1), through: Int(k) + 1, by: 1) {
+        let j = g - Double(kk) * a
+        if abs(j - j.rounded()) < 1e-9 { return BigFloat(alpha, precision: working) * kk + Int(j.rounded()) }
+      }
+      return BigFloat(g, precision: working)
+    }
+    // B[c][k] = φ_c(n_k), row 0 all ones: B·w = e₀.
+    var b: [[BigFloat]] = [Array(repeating: BigFloat(1, precision: working), count: size)]
+    for term in basis {
+      let g = gamma(term.gamma)
+      b.append(
+        logs.map { l in
+          var v = (-(g * l)).exp()
+          for _ in 0..<term.log { v = v * l }
+          return v
+        })
+    }
+    var rhs = [BigFloat(1, precision: working)] + Array(repeating: BigFloat(0, precision: working), count: size - 1)
+    for col in 0..<size {
+      var pivot = col
+      for r in col + 1..<size where b[r][col].magnitude > b[pivot][col].magnitude { pivot = r }
+      guard !b[pivot][col].isZero else { return nil }
+      if pivot != col {
+        b.swapAt(pivot, col)
+        rhs.swapAt(pivot, col)
+      }
+      for r in col + 1..<size where !b[r][col].isZero {
+        let f = b[r][col] / b[col][col]
+        for k in col..<size { b[r][k] = b[r][k] - f * b[col][k] }
+        rhs[r] = rhs[r] - f * rhs[col]
+      }
+    }
+    var w = Array(repeating: BigFloat(0, precision: working), count: size)
+    for r in stride(from: size - 1, through: 0, by: -1) {
+      var s = rhs[r]
+      for k in r + 1..<size { s = s - b[r][k] * w[k] }
+      w[r] = s / b[r][r]
+    }
+    var value = BigFloat(0, precision: working)
+    var absolute = BigFloat(0, precision: working)
+    for k in 0..<size {
+      value += w[k] * BigFloat(values[k], precision: working)
+      absolute += w[k].magnitude
+    }
+    return (BigFloat(value, precision: precision), absolute.log10Magnitude)
+  }
+}

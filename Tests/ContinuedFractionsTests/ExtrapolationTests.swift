@@ -103,7 +103,7 @@ func correctPlaces(_ x: BigFloat, _ reference: BigFloat) -> Double {
       let t = Bool.random(using: &g) ? 1 - s : Int.random(in: -3...3, using: &g)
       let pcf = try PCF(a: "2n+\(s)", b: "-n^2+(\(t))n+(\(u))")
       guard case .success(let shallow) = pcf.extrapolatedLimit(digits: 25, maxDepth: 1500, threads: 1) else { continue }
-      guard case .success(let deep) = pcf.extrapolatedLimit(digits: 60, maxDepth: 12_000, threads: 1),
+      guard case .success(let deep) = pcf.extrapolatedLimit(digits: 60, maxDepth: 8000, threads: 1),
         deep.digits >= shallow.digits + 5
       else { continue }
       extrapolated += 1
@@ -133,12 +133,27 @@ func correctPlaces(_ x: BigFloat, _ reference: BigFloat) -> Double {
     }
   }
 
-  @Test("a log term far down the expansion (2/(7ζ(3)−8)) limits the places honestly")
+  @Test("a log term far down the expansion (2/(7ζ(3)−8), n⁻⁸·log n): the log model reaches 60 places, all correct")
   func distantLogTerm() throws {
     let pcf = try PCF(a: "4n^3+6n^2+12n+5", b: "-4n^6")
     let e = try pcf.extrapolatedLimit(digits: 60, maxDepth: 4000, threads: 2).get()
     let reference = try ConstantExpression(parsing: "2/(7*zeta(3)-8)").evaluate(.digits(200))
-    #expect(e.digits >= 20)
+    #expect(e.digits >= 60 && e.model == "log", "\(e.summary)")
     #expect(correctPlaces(e.value, reference) >= Double(e.digits), "\(e.summary)")
+  }
+
+  @Test("a real exponent: PCF(2n+1, u − n²) = √u converges like n^−2√u; seeded non-square u, every place correct")
+  func realExponent() throws {
+    var g = SeededGenerator(seed: 0x5EED_2009)
+    let candidates = [2, 3, 5, 6, 7, 8, 10, 11]
+    for _ in 0..<2 {
+      let u = candidates[Int.random(in: 0..<candidates.count, using: &g)]
+      let pcf = try PCF(a: "2n+1", b: "\(u)-n^2")
+      let e = try pcf.extrapolatedLimit(digits: 30, maxDepth: 20_000, threads: 2).get()
+      #expect(!e.alphaIsInteger && abs(e.alpha - 2 * Double(u).squareRoot()) < 1e-9, "\(e.summary)")
+      #expect(e.digits >= 30, "u = \(u): \(e.summary)")
+      let root = BigFloat(u, precision: .digits(100)).squareRoot()
+      #expect(correctPlaces(e.value, root) >= Double(e.digits), "u = \(u): \(e.summary)")
+    }
   }
 }

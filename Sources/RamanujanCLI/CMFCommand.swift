@@ -20,7 +20,7 @@ struct CMFCommand: ParsableCommand {
       """,
     subcommands: [
       CMFListCommand.self, CMFCheckCommand.self, CMFWalkCommand.self, CMFPCFCommand.self, CMFMatrixCommand.self,
-      CMFTransformCommand.self,
+      CMFTransformCommand.self, CMFFFbarCommand.self,
     ]
   )
 }

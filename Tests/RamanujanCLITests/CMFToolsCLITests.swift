@@ -83,3 +83,18 @@ import Testing
 }
 
 extension CMFTransformCommand: ParsableCommandForTests {}
+extension CMFFFbarCommand: ParsableCommandForTests {}
+
+@Suite struct FFbarCLITests {
+  @Test("cmf ffbar: the ζ(3) pair for its PCF; none (exit 1) where there is none; bad degrees refused")
+  func ffbar() throws {
+    let lines = try CMFFFbarCommand.parse(["--a", "2n^3+3n^2+3n+1", "--b", "-n^6"]).lines()
+    #expect(lines[0] == "PCF(2n^3 + 3n^2 + 3n + 1, -n^6): 3 f/fbar pairs of degree ≤ 3")
+    #expect(lines[1] == "  f = x^3 + 2x^2y + 2xy^2 + y^3, fbar = -x^3 + 2x^2y - 2xy^2 + y^3")
+    #expect(try CMFFFbarCommand.parse(["--a", "2n+1", "--b", "n^2-n"]).lines().count == 1)
+    let tests = CMFToolsCLITests()
+    #expect(
+      tests.rejection(CMFFFbarCommand.self, ["--a", "1", "--b", "1", "--degree", "7"])
+        == "--degree must be in 0...6, got 7")
+  }
+}

@@ -342,15 +342,36 @@ def _():
     x0, x1, x2, y0, y1 = sp.symbols("x0 x1 x2 y0 y1")
     a_cmf, a_t, a_s = pFq(3, 2, 1).ascend(Position({x0: 1, x1: 1, x2: 1, y0: 2, y1: 2}),
                                          Position({x0: 3, x1: 3, x2: 3, y0: 6, y1: 6}))
-    ok = code == 0 and "zeta(2)" in walk[-1] and a_cmf == pFq(4, 3, 1)
-    return ("agree" if ok else "fail"), walk[-1].strip()[:80] if walk else f"exit {code}"
+    line = next((x for x in walk if "identify" in x), "")
+    ok = code == 0 and "zeta(2)" in line and a_cmf == pFq(4, 3, 1)
+    return ("agree" if ok else "fail"), line.strip()[:80] if walk else f"exit {code}"
 
 
-# --- behaviours our CLI cannot be asked yet -------------------------------------------------
-for name in [
-    "FFbar solver (f, fbar for a given PCF)",
-]:
-    results.append((name, "not expressible", ""))
+@case("FFbarSolver.from_pcf(PCF(2n+1, -n^2)) (Gauss)")
+def _():
+    from ramanujantools.solvers import FFbarSolver
+    peer = FFbarSolver.from_pcf(PCF(2 * n + 1, -(n**2)))
+    code, out = ours("cmf", "ffbar", "--a", "2n+1", "--b", "-n^2")
+    x, y = sp.symbols("x y")
+    ok = code == 0 and len(peer) >= 1 and len(out) >= 2
+    if ok:  # both embed the PCF: M_x at y = 1 is the PCF's matrix, ours f = x, fbar = -x
+        ok = out[1].strip().startswith("f = x, fbar = -x") and all(sp.expand(c.M(x).subs({y: 1}) - sp.Matrix([[0, -x**2], [1, 2 * x + 1]])) == sp.zeros(2, 2) for c in peer)
+    return ("agree" if ok else "fail"), out[1].strip() if len(out) > 1 else f"exit {code}"
+
+
+@case("FFbar: the ζ(3) pair f = x^3+2x^2y+2xy^2+y^3 is found for its PCF")
+def _():
+    from ramanujantools.cmf import FFbar
+    x, y = sp.symbols("x y")
+    f = x**3 + 2 * x**2 * y + 2 * x * y**2 + y**3
+    fbar = -(x**3) + 2 * x**2 * y - 2 * x * y**2 + y**3
+    peer = FFbar(f, fbar)  # the peer accepts the pair (both conditions hold)
+    a = sp.expand(peer.a().subs(y, 1))
+    b = sp.expand(peer.b())
+    code, out = ours("cmf", "ffbar", "--a", text(a.subs(x, n)), "--b", text(b.subs(x, n)))
+    ok = any("f = x^3 + 2x^2y + 2xy^2 + y^3, fbar = -x^3 + 2x^2y - 2xy^2 + y^3" in line for line in out)
+    return ("agree" if ok else "fail"), out[0] if out else f"exit {code}"
+
 
 width = max(len(r[0]) for r in results)
 for name, verdict, detail in results:

@@ -52,7 +52,7 @@ struct CMFWalkCommand: ParsableCommand {
     if maxDepth > 10_000_000 { throw ValidationError("--max-depth must be at most 10000000, got \(maxDepth)") }
     if let identify { _ = try Self.identifier(identify) }
     try WalkPlot.validate(plot)
-    let rank = try field.field().rank
+    let rank = try field.field(field.family().first ?? []).rank
     if rank < 2 { throw ValidationError("a walk limit needs a field of rank at least 2") }
     _ = try initialRows(rank: rank)
   }
@@ -64,17 +64,22 @@ struct CMFWalkCommand: ParsableCommand {
   }
 
   func run() throws {
-    var failure: String?
-    for line in try lines(failure: &failure) { print(line) }
-    if let failure { throw CMFFailure(failure) }
+    var failures: [String] = []
+    for assignment in try field.family() {
+      var failure: String?
+      for line in try lines(failure: &failure, assignment) { print(line) }
+      if let failure { failures.append(failure) }
+    }
+    if !failures.isEmpty { throw CMFFailure(failures.joined(separator: "\n")) }
   }
 
   /// The output lines; a walk that does not converge sets `failure`.
-  func lines(failure: inout String?) throws -> [String] {
-    let (cmf, conservation) = try field.checkedField(noCheck: check.noCheck)
+  func lines(failure: inout String?, _ assignment: [(name: String, value: BigInt)] = []) throws -> [String] {
+    let (cmf, conservation) = try field.checkedField(noCheck: check.noCheck, assignment)
     let (t, s) = try path.parsed()
     let cores = report.cores
-    let name = "\(fieldLabel(cmf)) along \(t) from \(s)"
+    let label = assignment.isEmpty ? "" : "\(Parameters.label(assignment)): "
+    let name = "\(label)\(fieldLabel(cmf)) along \(t) from \(s)"
     var limits: [Limit]
     let depths = report.noDelta ? [depth] : [depth, 2 * depth]
     do {
@@ -148,6 +153,7 @@ struct CMFWalkCommand: ParsableCommand {
     if report.format == .json {
       var o = JSONLine()
       o.add("field", fieldLabel(cmf))
+      if !assignment.isEmpty { o.add("parameters", Parameters.label(assignment)) }
       o.add("trajectory", t.description)
       o.add("start", s.description)
       o.add("depth", limit.depth)

@@ -120,7 +120,8 @@ struct RecurrenceLimitCommand: ParsableCommand {
     }
     var found: LinearRecurrence.InitialValueRelation?
     if let findInitial {
-      let places = limit.digits + limit.integerDigits + 40
+      // The basic ratios may certify more places than this ratio: evaluate the constant generously.
+      let places = 2 * limit.digits + limit.integerDigits + 60
       let constant = try EvalCommand.expression(findInitial, option: "--find-initial").evaluate(
         .digits(max(places, 100)))
       found = r.identifyInitialValues(

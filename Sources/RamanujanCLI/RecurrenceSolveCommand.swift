@@ -20,7 +20,7 @@ struct RecurrenceSolveCommand: ParsableCommand {
   @Option(name: .long, parsing: .unconditional, help: "The first n computed (default 0).")
   var start: Int = 0
 
-  @Option(name: .long, help: "How many values to print (at most 100000).")
+  @Option(name: .long, help: "How many values to print (at most 100000, and at most about 10^9 bits of output).")
   var terms: Int = 10
 
   func validate() throws {
@@ -28,6 +28,14 @@ struct RecurrenceSolveCommand: ParsableCommand {
     guard abs(start) <= 1_000_000_000 else { throw ValidationError("--start must be within ±10^9, got \(start)") }
     for m in try input.members() {
       _ = try RecurrenceOptions.integers(initial, option: "--initial", count: m.recurrence.order)
+      // The values grow like the walk's entries (scaled by Π c0 when c0 does not divide): all of
+      // them together must fit in about 10^9 bits.
+      let bits = m.recurrence.companionMatrix.estimatedLog2Entries(start: start, depth: terms) * Double(terms)
+      if bits > 1e9 {
+        throw ValidationError(
+          "--terms \(terms): the values would take about \(WalkCost.scientific(bits)) bits in all, above 1e9; print fewer terms"
+        )
+      }
     }
   }
 

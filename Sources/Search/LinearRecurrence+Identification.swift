@@ -24,6 +24,7 @@ extension LinearRecurrence {
   /// ratio × coefficient digits + margin). It is then confirmed: the limit of the projection
   /// (a·u)/(b·u) is walked and must agree with L to its certified places less the slack.
   /// `nil` when nothing is found or confirmed (a relation among y alone, b·y = 0, is no answer).
+  /// Digits are compared only as far as `constant`'s precision holds (less 10 guard digits).
   /// - Precondition: order ≥ 2, depth ≥ 1, c₀(n) ≠ 0 from `start` to `start + depth`.
   /// - Complexity: one walk per basic ratio and one for the confirmation; one PSLQ of dimension 2r.
   public func identifyInitialValues(
@@ -43,6 +44,9 @@ extension LinearRecurrence {
       guard l.status == .converging else { return nil }
       places = Swift.min(places, l.digits)
     }
+    // The constant must be known to the digits compared.
+    let known = constant.precision.digits - Swift.max(0, Int(constant.log10Magnitude.rounded(.up))) - 10
+    places = Swift.min(places, known)
     guard places != Int.max, places >= discipline.minimumDigits else { return nil }
     let working = Precision.digits(places + 20)
     let q = BigFloat(w[j, r - 1], precision: working)
@@ -74,9 +78,10 @@ extension LinearRecurrence {
     guard projection.status == .converging, projection.digits >= discipline.minimumDigits else { return nil }
     let check = Precision.digits(projection.digits + projection.integerDigits + 20)
     let difference = (projection.value(check) - BigFloat(constant, precision: check)).magnitude
-    let agreement = difference.isZero ? projection.digits : Int((-difference.log10Magnitude).rounded(.down))
-    guard agreement >= projection.digits - discipline.slack else { return nil }
+    let compared = Swift.min(projection.digits, known)
+    let agreement = difference.isZero ? compared : Int((-difference.log10Magnitude).rounded(.down))
+    guard agreement >= compared - discipline.slack else { return nil }
     return InitialValueRelation(
-      numerator: a, denominator: b, digits: Swift.min(agreement, projection.digits), certified: projection.digits)
+      numerator: a, denominator: b, digits: Swift.min(agreement, compared), certified: projection.digits)
   }
 }

@@ -82,4 +82,59 @@ import Testing
   }
 }
 
+extension CMFToolsCLITests {
+  @Test("--param: a field family walked in one call (names and files), substituted exactly")
+  func fieldFamily() throws {
+    let pcf = try CMFPCFCommand.parse([
+      "ffbar:c*(x+y),c*(x-y)", "--trajectory", "1,0", "--start", "1,1", "--param", "c=1..2",
+    ])
+    #expect(
+      try pcf.lines([("c", 2)]) == [
+        "c=2: ffbar:(2)*(x+y),(2)*(x-y) along (1, 0) from (1, 1)", "  matrix  [[0, 4n^2 + 8n + 4], [1, 2]]",
+        "  pcf     PCF(1, n^2 + 2n + 1)",
+      ])
+    var failure: String?
+    let walk = try CMFWalkCommand.parse([
+      "pfq:2,1,z", "--trajectory", "1,1,1", "--start", "1,1,2", "--param", "z=-1", "--depth", "100", "--no-delta",
+    ])
+    #expect(
+      try walk.lines(failure: &failure, [("z", -1)])[0]
+        == "z=-1: pfq:2,1,-1 along (1, 1, 1) from (1, 1, 2) at depth 100")
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("fam-\(UUID().uuidString).cmf").path
+    try
+      "x: [[0, -x^3], [(x+1)^3, x^3+(x+1)^3+2y(y-1)(2x+1)]]\ny: [[-x^3+2x^2y-2xy^2+y^3, -x^3], [x^3, x^3+2x^2y+2xy^2+y^3]]\n"
+      .replacingOccurrences(of: "2y(y-1)", with: "k*y(y-1)").write(toFile: path, atomically: true, encoding: .utf8)
+    // k = 2 is ζ(3)'s field; k = 3 does not conserve (bad input, exit 64).
+    #expect(throws: Never.self) {
+      try CMFWalkCommand.parse(["--file", path, "--trajectory", "1,1", "--start", "1,1", "--param", "k=2"])
+    }
+    #expect(
+      rejection(CMFWalkCommand.self, ["--file", path, "--trajectory", "1,1", "--start", "1,1", "--param", "k=2,3"])
+        == nil)
+    #expect(throws: Error.self) {
+      try CMFWalkCommand.parse(["--file", path, "--trajectory", "1,1", "--start", "1,1", "--param", "k=3"]).lines(
+        failure: &failure, [("k", 3)])
+    }
+    #expect(
+      rejection(CMFWalkCommand.self, ["--file", path, "--trajectory", "1,1", "--start", "1,1", "--param", "x=1"])
+        == "--param x is also an axis of --file \(path)")
+    #expect(throws: Error.self) { try CMFCheckCommand.parse(["zeta3", "--param", "c=1"]).lines(failure: &failure) }
+  }
+}
+
 extension CMFTransformCommand: ParsableCommandForTests {}
+extension CMFFFbarCommand: ParsableCommandForTests {}
+
+@Suite struct FFbarCLITests {
+  @Test("cmf ffbar: the ζ(3) pair for its PCF; none (exit 1) where there is none; bad degrees refused")
+  func ffbar() throws {
+    let lines = try CMFFFbarCommand.parse(["--a", "2n^3+3n^2+3n+1", "--b", "-n^6"]).lines()
+    #expect(lines[0] == "PCF(2n^3 + 3n^2 + 3n + 1, -n^6): 3 f/fbar pairs of degree ≤ 3")
+    #expect(lines[1] == "  f = x^3 + 2x^2y + 2xy^2 + y^3, fbar = -x^3 + 2x^2y - 2xy^2 + y^3")
+    #expect(try CMFFFbarCommand.parse(["--a", "2n+1", "--b", "n^2-n"]).lines().count == 1)
+    let tests = CMFToolsCLITests()
+    #expect(
+      tests.rejection(CMFFFbarCommand.self, ["--a", "1", "--b", "1", "--degree", "7"])
+        == "--degree must be in 0...6, got 7")
+  }
+}

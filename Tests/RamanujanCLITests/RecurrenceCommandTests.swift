@@ -30,6 +30,9 @@ import Testing
     #expect(
       rejection(RecurrenceSolveCommand.self, ["--relation", "0, 1"]) == "--relation: c0 must not be zero")
     #expect(
+      rejection(RecurrenceSolveCommand.self, ["--relation", "n, -n^3, 1", "--initial", "1,1", "--terms", "100000"])?
+        .hasPrefix("--terms 100000: the values would take about 4.7e+11 bits in all, above 1e9") == true)
+    #expect(
       rejection(RecurrenceSolveCommand.self, ["--relation", "-1, c", "--initial", "1", "--param", "c=3..1"])
         == "--param: parameter 'c=3..1': the range 3..1 is empty")
     #expect(

@@ -15,7 +15,10 @@ import Recurrences
 /// the limits.
 ///
 /// `proven` holds only when the gauge identity holds exactly in ℚ(n) and the limits agree with the
-/// Möbius map at every digit both walks certify; otherwise `reason` says what is missing.
+/// Möbius map to at least `PCFRelator.requiredDigits` places beyond those spent fitting it (a
+/// member of a pencil of gauges is chosen from the limits); otherwise `reason` says what is
+/// missing. The limits are the certified walks, or their extrapolations when the walks certify
+/// fewer places (`kind` says which).
 public struct PCFEquivalence: Sendable {
   public let first: PCF
   public let second: PCF
@@ -23,8 +26,13 @@ public struct PCFEquivalence: Sendable {
   public let gauge: Gauge?
   /// L₁ = mobius(L₂), from T = A₁·U(1)·A₂⁻¹ (A = [[1, a(0)], [0, 1]]).
   public let mobius: MobiusMap?
-  /// Decimal places to which L₁ = mobius(L₂) was checked on the certified limits (0 when not).
+  /// Decimal places to which L₁ = mobius(L₂) was checked on the limits (0 when not).
   public let digits: Int
+  /// Whether those places rest on certified limits only, or on an extrapolated one.
+  public let kind: LimitKind
+  /// Places of the check spent choosing the pencil member (0 for a single gauge): the evidence
+  /// is `digits − fittedDigits`.
+  public let fittedDigits: Int
   /// Why the pair is not proven equivalent; `nil` when it is.
   public let reason: String?
   /// A remark that does not withdraw the proof (e.g. fewer checked digits than asked, slow walks).
@@ -66,6 +74,12 @@ public struct PCFRelator: Sendable {
   public static let foldLimit = 8
   /// Folded step degrees above this are refused before any work (the system grows with them).
   public static let foldedDegreeLimit = 160
+
+  /// A proof needs the Möbius relation checked to this many places at least (more when asked).
+  public static let minimumProofDigits = 20
+
+  /// Places of evidence a proof needs: `digits`, at least `minimumProofDigits`.
+  public var requiredDigits: Int { max(digits, Self.minimumProofDigits) }
 
   /// Precondition: 1 ≤ maxFold ≤ `foldLimit`, digits ≥ 1, maxDepth ≥ 16.
   public init(maxDegree: Int = 16, maxFold: Int = 4, digits: Int = 50, maxDepth: Int = 1 << 13) {
@@ -113,14 +127,23 @@ public struct PCFRelator: Sendable {
       }
     }
     let wanted = max(digits, Self.fingerprintDigits) + 5
-    let limit1 = pcf1.limit(digits: wanted, maxDepth: maxDepth, threads: 1)
-    let limit2 = pcf2.limit(digits: wanted, maxDepth: maxDepth, threads: 1)
+    let limit1 = LimitEstimate(pcf1, digits: wanted, maxDepth: maxDepth)
+    let limit2 = LimitEstimate(pcf2, digits: wanted, maxDepth: maxDepth)
+    return relate(pcf1, pcf2, limits: (limit1, limit2))
+  }
+
+  /// `relate(_:_:)` with the limits already read (e.g. shared by many pairs).
+  /// Precondition: the PCFs do not terminate and pass the degree limit (see `relate(_:_:)`).
+  public func relate(_ pcf1: PCF, _ pcf2: PCF, limits: (LimitEstimate, LimitEstimate)) -> PCFEquivalence {
+    let (limit1, limit2) = limits
+    let kind: LimitKind = limit1.kind == .extrapolated || limit2.kind == .extrapolated ? .extrapolated : .certified
     if let different = Self.differentLimits(limit1, limit2) {
       return PCFEquivalence(
-        first: pcf1, second: pcf2, gauge: nil, mobius: nil, digits: 0, reason: different, note: nil)
+        first: pcf1, second: pcf2, gauge: nil, mobius: nil, digits: 0, kind: kind, fittedDigits: 0, reason: different,
+        note: nil)
     }
     var candidates: [Gauge] = []
-    for (k1, k2) in foldPairs(rates: (limit1.rate, limit2.rate)) {
+    for (k1, k2) in foldPairs(rates: (limit1.limit.rate, limit2.limit.rate)) {
       let f1 = pcf1.matrix.folded(k1)
       let f2 = pcf2.matrix.folded(k2)
       candidates = solver.pencil(f1, f2, folds: (k1, k2))
@@ -128,34 +151,51 @@ public struct PCFRelator: Sendable {
     }
     guard !candidates.isEmpty else {
       return PCFEquivalence(
-        first: pcf1, second: pcf2, gauge: nil, mobius: nil, digits: 0,
+        first: pcf1, second: pcf2, gauge: nil, mobius: nil, digits: 0, kind: kind, fittedDigits: 0,
         reason:
           "no gauge U(n) of degree ≤ \(solver.maxDegree) with folds ≤ \(maxFold)\(Self.limitsRemark(limit1, limit2))",
         note: nil)
     }
     // Several independent gauges (a pencil): the member whose Möbius map the limits follow.
+    var fitted: [Gauge: Int] = [:]
     if candidates.count >= 2,
-      let combined = Self.pencilMember(
+      let (combined, spent) = Self.pencilMember(
         candidates[0], candidates[1], pcf1, pcf2, limit1, limit2,
         f1: pcf1.matrix.folded(candidates[0].folds.0), f2: pcf2.matrix.folded(candidates[0].folds.1))
     {
       candidates.insert(combined, at: 0)
+      fitted[combined] = spent
     }
+    var agreeing: PCFEquivalence?
     var best: PCFEquivalence?
     for gauge in candidates {
       let mobius = MobiusMap(matrix: Self.startMap(gauge.matrix.evaluated(at: 1), pcf1, pcf2))
       let (checked, mismatch) = Self.check(mobius, limit1, limit2)
+      let spent = fitted[gauge] ?? 0
+      var reason = mismatch
       var note: String?
-      if mismatch == nil && checked < digits {
-        note =
-          "the Möbius relation is checked to \(checked) places only (asked \(digits)): the walks certify \(Self.places(limit1)) and \(Self.places(limit2)) places by depth \(maxDepth); extrapolated limits would check more"
+      let sources = "the limits hold \(limit1.placesText) and \(limit2.placesText) places by depth \(maxDepth)"
+      if mismatch == nil && checked - spent < requiredDigits {
+        let fit = spent > 0 ? ", \(spent) of them spent choosing the gauge in its pencil" : ""
+        reason =
+          "the Möbius relation is checked to \(checked) places only\(fit) (a proof needs \(requiredDigits)\(spent > 0 ? " beyond those" : "")): \(sources)"
+          + Self.extrapolationRemark(limit1, limit2)
+      } else if mismatch == nil && checked < digits {
+        note = "the Möbius relation is checked to \(checked) places (asked \(digits)): \(sources)"
       }
       let result = PCFEquivalence(
-        first: pcf1, second: pcf2, gauge: gauge, mobius: mobius, digits: checked, reason: mismatch, note: note)
-      if mismatch == nil { return result }
+        first: pcf1, second: pcf2, gauge: gauge, mobius: mobius, digits: checked, kind: kind,
+        fittedDigits: spent, reason: reason, note: note)
+      if result.proven { return result }
+      if mismatch == nil && agreeing == nil { agreeing = result }
       if best == nil { best = result }
     }
-    return best!
+    return agreeing ?? best!
+  }
+
+  static func extrapolationRemark(_ l1: LimitEstimate, _ l2: LimitEstimate) -> String {
+    let notes = [l1, l2].enumerated().compactMap { i, l in l.extrapolationNote.map { "PCF \(i + 1): \($0)" } }
+    return notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))"
   }
 
   /// T = A₁·U(1)·A₂⁻¹ (A = [[1, a(0)], [0, 1]]): the map with L₁ = T(L₂), as [[p, q], [r, s]].
@@ -171,11 +211,13 @@ public struct PCFRelator: Sendable {
   /// In a pencil U_a + λ·U_b of gauges (same multiplier), the member whose start map sends L₂ to
   /// L₁: λ solved from the limits, recognized as the simplest fraction within their accuracy, and
   /// the combination certified exactly; `nil` when any step fails.
+  /// Also returns the places spent on λ = p/q: about 2·log10 max(|p|, |q|) + 1, the places a
+  /// random number agrees with its continued-fraction convergent of that size.
   static func pencilMember(
-    _ ga: Gauge, _ gb: Gauge, _ pcf1: PCF, _ pcf2: PCF, _ l1: Limit, _ l2: Limit,
+    _ ga: Gauge, _ gb: Gauge, _ pcf1: PCF, _ pcf2: PCF, _ l1: LimitEstimate, _ l2: LimitEstimate,
     f1: PolynomialMatrix, f2: PolynomialMatrix
-  ) -> Gauge? {
-    guard ga.folds == gb.folds, l1.status == .converging, l2.status == .converging,
+  ) -> (Gauge, Int)? {
+    guard ga.folds == gb.folds, l1.usable, l2.usable,
       min(l1.digits, l2.digits) >= 2
     else { return nil }
     let precision = Precision.digits(max(l1.digits, l2.digits) + 40)
@@ -199,7 +241,9 @@ public struct PCFRelator: Sendable {
     let g = u.entries.reduce(Polynomial.zero) { Polynomial.gcd($0, $1) }
     guard !g.isZero else { return nil }
     let primitive = PolynomialMatrix(size: 2, entries: u.entries.map { $0.dividedExactly(by: g)! })
-    return Gauge.certify(primitive, between: f1, and: f2, folds: ga.folds)
+    guard let gauge = Gauge.certify(primitive, between: f1, and: f2, folds: ga.folds) else { return nil }
+    let height = max(p.magnitude.log10Magnitude, q.magnitude.log10Magnitude)
+    return (gauge, Int((2 * max(0, height)).rounded(.up)) + 1)
   }
 
   /// Places of the limits used to rule out a Möbius relation before any gauge search.
@@ -208,8 +252,8 @@ public struct PCFRelator: Sendable {
   /// When both limits certify ≥ 40 places and no integer relation c₀ + c₁L₁ + c₂L₂ + c₃L₁L₂ = 0
   /// with |cᵢ| ≤ 10^h exists (h about a quarter of the places, PSLQ's proven bound), the reason;
   /// a gauge would give one (its start map), so searching is pointless unless U(1) is huge.
-  static func differentLimits(_ l1: Limit, _ l2: Limit) -> String? {
-    guard l1.status == .converging, l2.status == .converging else { return nil }
+  static func differentLimits(_ l1: LimitEstimate, _ l2: LimitEstimate) -> String? {
+    guard l1.usable, l2.usable else { return nil }
     let d = min(l1.digits, l2.digits)
     guard d >= 40 else { return nil }
     let places = d - 5
@@ -221,26 +265,25 @@ public struct PCFRelator: Sendable {
     if IntegerRelation.find(x, maxCoefficient: BigInt(10).power(height), precision: .digits(places - 2)) != nil {
       return nil
     }
+    let extrapolated = l1.kind == .extrapolated || l2.kind == .extrapolated ? ", extrapolated" : ""
     return
-      "different limits: no relation L1 = (p·L2 + q)/(r·L2 + s) with integers up to 10^\(height) at \(places) places (L1 = \(l1.certifiedText(maxPlaces: 20))…, L2 = \(l2.certifiedText(maxPlaces: 20))…)"
+      "different limits: no relation L1 = (p·L2 + q)/(r·L2 + s) with integers up to 10^\(height) at \(places) places\(extrapolated) (L1 = \(l1.text(maxPlaces: 20))…, L2 = \(l2.text(maxPlaces: 20))…)"
   }
 
-  static func places(_ l: Limit) -> String { l.exactValue != nil ? "all" : "\(l.digits)" }
-
-  static func limitsRemark(_ l1: Limit, _ l2: Limit) -> String {
-    guard l1.digits >= 10, l2.digits >= 10, l1.exactValue == nil, l2.exactValue == nil else { return "" }
-    return " (limits \(l1.certifiedText(maxPlaces: 20))… and \(l2.certifiedText(maxPlaces: 20))…)"
+  static func limitsRemark(_ l1: LimitEstimate, _ l2: LimitEstimate) -> String {
+    guard l1.digits >= 10, l2.digits >= 10, l1.limit.exactValue == nil, l2.limit.exactValue == nil else { return "" }
+    return " (limits \(l1.text(maxPlaces: 20))… and \(l2.text(maxPlaces: 20))…)"
   }
 
   /// The places to which L₁ = T(L₂) holds within the certified errors, and a reason when the
   /// limits contradict it.
-  static func check(_ t: MobiusMap, _ l1: Limit, _ l2: Limit) -> (Int, String?) {
-    guard l1.status == .converging, l2.status == .converging else {
-      let which = l1.status == .converging ? 2 : 1
-      let l = which == 1 ? l1 : l2
+  static func check(_ t: MobiusMap, _ l1: LimitEstimate, _ l2: LimitEstimate) -> (Int, String?) {
+    guard l1.usable, l2.usable else {
+      let which = l1.usable ? 2 : 1
+      let l = (which == 1 ? l1 : l2).limit
       return (
         0,
-        "the limit of PCF \(which) is not certified (\(l.convergenceNote ?? "status \(l.status)")): the Möbius relation cannot be checked"
+        "the limit of PCF \(which) is neither certified nor extrapolated (\(l.convergenceNote ?? "status \(l.status)")): the Möbius relation cannot be checked"
       )
     }
     let working = Precision.digits(max(l1.digits, l2.digits) + l1.integerDigits + l2.integerDigits + 40)

@@ -109,6 +109,8 @@ struct RelateCommand: ParsableCommand {
       fields.append(("mobius", "null"))
     }
     fields.append(("digits", "\(r.digits)"))
+    fields.append(("digits_kind", r.mobius == nil ? "null" : string(r.kind.rawValue)))
+    fields.append(("fitted_digits", "\(r.fittedDigits)"))
     fields.append(("seconds", "\((seconds * 1000).rounded() / 1000)"))
     fields.append(("reason", r.reason.map(string) ?? "null"))
     fields.append(("note", r.note.map(string) ?? "null"))
@@ -125,7 +127,8 @@ struct RelateCommand: ParsableCommand {
     }
     if let t = r.mobius {
       lines.append("  mobius      L1 = \(t)")
-      lines.append("  digits      \(r.digits) places checked on the limits")
+      let fit = r.fittedDigits > 0 ? ", \(r.fittedDigits) of them spent choosing the gauge in its pencil" : ""
+      lines.append("  digits      \(r.digits) places checked on the \(r.kind.rawValue) limits\(fit)")
     }
     if let reason = r.reason { lines.append("  reason      \(reason)") }
     if let note = r.note { lines.append("  note        \(note)") }

@@ -28,7 +28,9 @@ import Testing
         #"{"a1": "2", "b1": "n^2", "a2": "1", "b2": "n^2 + n", "proven": true, "fold": [1, 1], "U": [["n", "-n^2"], ["-1", "n - 1"]], "multiplier": "1", "mobius": [["1", "0"], ["1", "-1"]], "digits": "#
       ))
     #expect(line.contains(#""seconds": "#))
-    #expect(line.contains(#""note": "the Möbius relation is checked to "#))
+    // PCF(2, n^2) converges like 1/n: the relation is checked on extrapolated limits.
+    #expect(line.contains(#""digits_kind": "extrapolated", "fitted_digits": 0"#))
+    #expect(line.contains(#""reason": null"#))
   }
 
   @Test("relate text: fold, U, multiplier and the Möbius relation")

@@ -110,30 +110,55 @@ public struct PCFRelator: Sendable {
     }
   }
 
+  /// Fingerprint of convergence speeds: whether walks of rates ρ₁, ρ₂ (digits per step; `nil` or
+  /// below 0.05: slow) can be gauge-related within the folds, k₁ρ₁ ≈ k₂ρ₂ to 30% for some
+  /// k ≤ maxFold; a slow walk only with a slow one. A gauge with polynomial U keeps the rate of the
+  /// folded walks, so a pair failing this is not searched.
+  public func compatibleRates(_ r1: Double?, _ r2: Double?) -> Bool {
+    let slow1 = (r1 ?? 0) < 0.05
+    let slow2 = (r2 ?? 0) < 0.05
+    if slow1 || slow2 {
+      // Near the threshold the measured rate is rough: only clearly fast vs clearly slow is refused.
+      return slow1 == slow2 || max(r1 ?? 0, r2 ?? 0) < 0.2
+    }
+    for k1 in 1...maxFold {
+      for k2 in 1...maxFold where abs(log(Double(k1) * r1! / (Double(k2) * r2!))) < 0.3 { return true }
+    }
+    return false
+  }
+
   /// Relates PCF₁ and PCF₂: L₁ = (p·L₂ + q)/(r·L₂ + s) when proven.
   /// - Throws: `RelateError` when a fraction terminates or the folded steps are too large.
   /// - Complexity: per fold pair, the solver's ladder (see `GaugeSolver.solve`); two limits to
   ///   `digits` places (at most `maxDepth` steps each).
   public func relate(_ pcf1: PCF, _ pcf2: PCF) throws(RelateError) -> PCFEquivalence {
-    for (i, pcf) in [pcf1, pcf2].enumerated() {
-      if let stop = pcf.terminationIndex(upTo: Int.max) {
-        throw .terminates(which: i + 1, pcf: pcf.description, at: stop)
-      }
-      let degree = max(pcf.a.degree, pcf.b.degree)
-      if degree * maxFold > Self.foldedDegreeLimit {
-        throw .tooLarge(
-          "PCF \(i + 1) \(pcf) has degree \(degree): folds up to \(maxFold) exceed the folded degree limit \(Self.foldedDegreeLimit)"
-        )
-      }
-    }
-    let wanted = max(digits, Self.fingerprintDigits) + 5
-    let limit1 = LimitEstimate(pcf1, digits: wanted, maxDepth: maxDepth)
-    let limit2 = LimitEstimate(pcf2, digits: wanted, maxDepth: maxDepth)
-    return relate(pcf1, pcf2, limits: (limit1, limit2))
+    try validate(pcf1, which: 1)
+    try validate(pcf2, which: 2)
+    return relate(pcf1, pcf2, limits: (limitEstimate(pcf1), limitEstimate(pcf2)))
   }
 
-  /// `relate(_:_:)` with the limits already read (e.g. shared by many pairs).
-  /// Precondition: the PCFs do not terminate and pass the degree limit (see `relate(_:_:)`).
+  /// Refuses a PCF the relator cannot take: a terminating one, or one whose folds exceed the
+  /// folded degree limit. `which` numbers it in the message.
+  public func validate(_ pcf: PCF, which: Int) throws(RelateError) {
+    if let stop = pcf.terminationIndex(upTo: Int.max) {
+      throw .terminates(which: which, pcf: pcf.description, at: stop)
+    }
+    let degree = max(pcf.a.degree, pcf.b.degree)
+    if degree * maxFold > Self.foldedDegreeLimit {
+      throw .tooLarge(
+        "PCF \(which) \(pcf) has degree \(degree): folds up to \(maxFold) exceed the folded degree limit \(Self.foldedDegreeLimit)"
+      )
+    }
+  }
+
+  /// The limit read as `relate` reads it (to `max(digits, fingerprintDigits) + 5` places, certified
+  /// or extrapolated): read once to relate one PCF with many.
+  public func limitEstimate(_ pcf: PCF) -> LimitEstimate {
+    LimitEstimate(pcf, digits: max(digits, Self.fingerprintDigits) + 5, maxDepth: maxDepth)
+  }
+
+  /// `relate(_:_:)` with the limits already read by `limitEstimate(_:)` (e.g. shared by many pairs).
+  /// Precondition: both PCFs pass `validate(_:which:)`.
   public func relate(_ pcf1: PCF, _ pcf2: PCF, limits: (LimitEstimate, LimitEstimate)) -> PCFEquivalence {
     let (limit1, limit2) = limits
     let kind: LimitKind = limit1.kind == .extrapolated || limit2.kind == .extrapolated ? .extrapolated : .certified

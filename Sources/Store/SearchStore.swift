@@ -566,6 +566,7 @@ public final class SearchStore {
           }
           copied += new.count
         }
+        try mergeRelations(from: other)
         return copied
       }
     }

@@ -75,7 +75,8 @@ extension SearchStore {
         CREATE TABLE IF NOT EXISTS claims(
           run_id BIGINT NOT NULL REFERENCES runs(id), chunk BIGINT NOT NULL, owner TEXT NOT NULL,
           expires_at TIMESTAMPTZ NOT NULL, PRIMARY KEY(run_id, chunk));
-        """)
+        """),
+    relationsMigration,
   ]
 
   /// The tables a store of `version` holds.

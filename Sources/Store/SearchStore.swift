@@ -428,12 +428,14 @@ public final class SearchStore {
         try db.query(
           """
           INSERT INTO \(table)(run_id, candidate, a, b, canonical_key, constants, expression, relation, digits, depth,
-                           delta, rate, factorial_degree) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                           delta, rate, factorial_degree, certified_digits, extrapolation)
+                           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
           [
             .integer(run.id), .integer(h.index), .text(h.a), .text(h.b), .text(h.canonicalKey), .text(h.constants),
             .text(h.expression), .text(h.relation), .integer(h.digits), .integer(h.depth), Self.optional(h.delta),
-            Self.optional(h.rate), Self.optional(h.factorialDegree),
+            Self.optional(h.rate), Self.optional(h.factorialDegree), h.certifiedDigits.map { .integer($0) } ?? .null,
+            h.extrapolation.map { .text($0) } ?? .null,
           ])
       }
     }
@@ -552,7 +554,8 @@ public final class SearchStore {
             try other.db.forEachRow(
               """
               SELECT candidate, a, b, canonical_key, constants, expression, relation, digits, depth, delta, rate,
-                     factorial_degree FROM \(table) WHERE run_id = ? AND candidate >= ? AND candidate < ?
+                     factorial_degree, certified_digits, extrapolation FROM \(table)
+              WHERE run_id = ? AND candidate >= ? AND candidate < ?
               ORDER BY candidate
               """, [.integer(theirID), .integer(o1 ? Int.max : low), .integer(o2 ? Int.max : high)]
             ) { row throws(StoreError) in
@@ -560,7 +563,8 @@ public final class SearchStore {
               try db.query(
                 """
                 INSERT \(shared ? "" : "OR REPLACE ")INTO \(table)(run_id, candidate, a, b, canonical_key, constants, expression, relation,
-                                 digits, depth, delta, rate, factorial_degree) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\(shared ? " ON CONFLICT DO NOTHING" : "")
+                                 digits, depth, delta, rate, factorial_degree, certified_digits, extrapolation)
+                                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\(shared ? " ON CONFLICT DO NOTHING" : "")
                 """, [.integer(run.id)] + row)
             }
           }
@@ -591,7 +595,7 @@ public final class SearchStore {
   {
     var sql = """
       SELECT r.spec_name, h.a, h.b, h.candidate, h.canonical_key, h.constants, h.expression, h.relation, h.digits,
-             h.depth, h.delta, h.rate, h.factorial_degree
+             h.depth, h.delta, h.rate, h.factorial_degree, h.certified_digits, h.extrapolation
       FROM \(unverified ? "unverified" : "hits") h JOIN runs r ON r.id = h.run_id WHERE h.digits >= ?
       """
     var parameters: [StoreValue] = [.integer(minimumDigits)]
@@ -610,7 +614,7 @@ public final class SearchStore {
         hit: Hit(
           a: r[1].string!, b: r[2].string!, index: r[3].int!, canonicalKey: r[4].string!, constants: r[5].string!,
           expression: r[6].string!, relation: r[7].string!, digits: r[8].int!, depth: r[9].int!, delta: r[10].double,
-          rate: r[11].double, factorialDegree: r[12].double))
+          rate: r[11].double, factorialDegree: r[12].double, certifiedDigits: r[13].int, extrapolation: r[14].string))
     }
   }
 

@@ -77,6 +77,7 @@ extension SearchStore {
           expires_at TIMESTAMPTZ NOT NULL, PRIMARY KEY(run_id, chunk));
         """),
     relationsMigration,
+    extrapolationMigration,
   ]
 
   /// The tables a store of `version` holds.
@@ -148,4 +149,24 @@ extension SearchStore {
       )
     }
   }
+}
+
+extension SearchStore {
+  /// Version 3: hits and unverified matches verified on extrapolated places (slowly converging
+  /// formulas) say so — `extrapolation` (the method: `Extrapolation.summary`; NULL for certified
+  /// digits) and `certified_digits` (the places the exact walk certifies beside them).
+  static let extrapolationMigration = StoreMigration(
+    version: 3, tables: [],
+    sqlite: """
+      ALTER TABLE hits ADD COLUMN certified_digits INTEGER;
+      ALTER TABLE hits ADD COLUMN extrapolation TEXT;
+      ALTER TABLE unverified ADD COLUMN certified_digits INTEGER;
+      ALTER TABLE unverified ADD COLUMN extrapolation TEXT;
+      """,
+    postgres: """
+      ALTER TABLE hits ADD COLUMN IF NOT EXISTS certified_digits BIGINT;
+      ALTER TABLE hits ADD COLUMN IF NOT EXISTS extrapolation TEXT;
+      ALTER TABLE unverified ADD COLUMN IF NOT EXISTS certified_digits BIGINT;
+      ALTER TABLE unverified ADD COLUMN IF NOT EXISTS extrapolation TEXT;
+      """)
 }

@@ -115,6 +115,18 @@ enum _Richardson {
     let spread = (full - upper).magnitude.doubleValue
     let nearest = estimate.rounded()
     if nearest >= 1, abs(estimate - nearest) < 1e-6, spread < 1e-6 { return .success(.integer(Int(nearest))) }
+    // A real α lets n^−α terms into the local exponents themselves (e(n) − α has powers n^−(kα+j)
+    // besides n^−j), which the plain estimate cannot remove when α is small: fit them too, with
+    // the exponents of the current estimate, a few times over (a fixed point).
+    if spread >= 1e-4, estimate > 0.05, estimate < 50,
+      let refined = refinedRealExponent(points: points, local: local, start: estimate)
+    {
+      let nearestRefined = refined.value.doubleValue.rounded()
+      if refined.spread < 1e-6, nearestRefined >= 1, abs(refined.value.doubleValue - nearestRefined) < 1e-6 {
+        return .success(.integer(Int(nearestRefined)))
+      }
+      if refined.spread < 1e-6 { return .success(.real(refined.value)) }
+    }
     guard spread < 1e-4 else {
       return .failure(
         ExtrapolationFailure(
@@ -129,6 +141,38 @@ enum _Richardson {
   }
 
   /// x rounded to 6 decimals, trailing zeros dropped.
+  /// α from e(n) = α + Σ_j c_j n^−j + Σ_{k≥1} d n^−(kα+j), iterating α in the exponents (four
+  /// times) on all nodes and on the deeper half; the value and the spread between the two.
+  static func refinedRealExponent(points: [Int], local: [BigFloat], start: Double) -> (
+    value: BigFloat, spread: Double
+  )? {
+    func fit(_ nodes: [Int], _ values: [BigFloat], _ a: Double) -> BigFloat? {
+      var terms: [(Double, Int)] = (1...values.count).map { (Double($0), 0) }
+      for k in 1...6 { for j in 0..<values.count { terms.append((Double(k) * a + Double(j), 0)) } }
+      terms.sort { $0.0 < $1.0 }
+      var basis: [(gamma: Double, log: Int)] = []
+      for t in terms where basis.count < values.count - 1 {
+        if basis.contains(where: { abs($0.gamma - t.0) < 1e-3 }) { continue }
+        basis.append((t.0, 0))
+      }
+      // e(n) − α starts at n^−1 or n^−α: the model of `solve` has the constant plus these terms.
+      return solve(nodes: nodes, values: values, basis: basis, alpha: nil, precision: values[0].precision)?.value
+    }
+    var a = start
+    var value: BigFloat?
+    for _ in 0..<4 {
+      guard let v = fit(points, local, a), v.isFinite else { return nil }
+      value = v
+      a = v.doubleValue
+      guard a > 0.05, a < 50 else { return nil }
+    }
+    let half = local.count / 2
+    guard let value,
+      let upper = fit(Array(points.suffix(half + 1)), Array(local.suffix(half + 1)), a)
+    else { return nil }
+    return (value, (value - upper).magnitude.doubleValue)
+  }
+
   static func short(_ x: Double) -> String {
     guard x.isFinite, abs(x) < 1e12 else { return "\(x)" }
     let r = (x * 1e6).rounded() / 1e6

@@ -27,6 +27,10 @@ public struct Constant: Sendable, Hashable {
     case eulerGamma
     /// Gompertz δ = ∫₀^∞ e^-x/(1+x) dx = e·E1(1).
     case gompertz
+    /// Gauss' constant G = 1/agm(1, √2).
+    case gauss
+    /// The lemniscate constant ϖ = π·G = π/agm(1, √2) = Γ(1/4)²/(2√(2π)).
+    case lemniscate
   }
 
   /// Which constant this is.
@@ -46,6 +50,10 @@ public struct Constant: Sendable, Hashable {
   public static let eulerGamma = Constant(.eulerGamma)
   /// The Gompertz constant δ = ∫₀^∞ e^-x/(1+x) dx.
   public static let gompertz = Constant(.gompertz)
+  /// Gauss' constant 1/agm(1, √2).
+  public static let gauss = Constant(.gauss)
+  /// The lemniscate constant ϖ = π/agm(1, √2).
+  public static let lemniscate = Constant(.lemniscate)
 
   /// ζ(k). Precondition: k ≥ 2.
   public static func zeta(_ k: Int) -> Constant {
@@ -114,11 +122,13 @@ extension Constant {
   /// The constants without argument by name, aliases included.
   static let _simpleNames: [String: Constant] = [
     "pi": .pi, "e": .e, "G": .catalan, "catalan": .catalan, "phi": .goldenRatio, "gamma": .eulerGamma,
-    "euler_gamma": .eulerGamma, "delta_Gompertz": .gompertz, "gompertz": .gompertz,
+    "euler_gamma": .eulerGamma, "delta_Gompertz": .gompertz, "gompertz": .gompertz, "gauss": .gauss,
+    "lemniscate": .lemniscate, "varpi": .lemniscate,
   ]
 
   /// The list of names that error messages show.
-  static let _knownNames = "pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz"
+  static let _knownNames =
+    "pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz, gauss, lemniscate"
 
   /// The constant of a name as the CLI writes it (`pi`, `zeta(3)`, `log(2)`, `G`, `delta_Gompertz`),
   /// or an alias (`catalan`, `ln(2)`, `euler_gamma`, `gompertz`); spaces around the name are ignored.
@@ -153,6 +163,8 @@ extension Constant {
     case .goldenRatio: "phi"
     case .eulerGamma: "gamma"
     case .gompertz: "delta_Gompertz"
+    case .gauss: "gauss"
+    case .lemniscate: "lemniscate"
     }
   }
 }
@@ -178,6 +190,8 @@ extension Constant: Comparable {
     case .goldenRatio: (6, 0)
     case .eulerGamma: (7, 0)
     case .gompertz: (8, 0)
+    case .gauss: (9, 0)
+    case .lemniscate: (10, 0)
     }
   }
 }

@@ -27,6 +27,9 @@ struct HitsCommand: ParsableCommand {
   @Flag(name: .long, help: "List the matches the exact walk could not certify to verify_digits places instead.")
   var unverified = false
 
+  @Flag(name: .long, help: "List the clusters of a blind-delta search instead (size, delta and rate ranges, label).")
+  var clusters = false
+
   @Option(name: .long, help: "Output format: text, tsv or json (one object per line).")
   var format: Format = .text
 
@@ -47,6 +50,7 @@ struct HitsCommand: ParsableCommand {
   func storeLines() throws -> [String] {
     guard isReadableFile(store) else { throw ValidationError("cannot read store '\(store)'") }
     let db = try SearchStore(readingFrom: store)
+    if clusters { return try clusterLines(db) }
     let canonicalConstant = try constant.map { try Constant(name: $0).name }
     var hits = try db.hits(constant: canonicalConstant, minimumDigits: minDigits, unverified: unverified)
     if unique {

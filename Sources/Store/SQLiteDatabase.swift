@@ -67,6 +67,8 @@ final class SQLiteDatabase {
     case integer(Int)
     case real(Double)
     case text(String)
+    /// Bytes (blind-δ feature records).
+    case blob([UInt8])
     case null
   }
 
@@ -94,6 +96,10 @@ final class SQLiteDatabase {
       case .integer(let v): sqlite3_bind_int64(statement, index, Int64(v))
       case .real(let v): sqlite3_bind_double(statement, index, v)
       case .text(let v): sqlite3_bind_text(statement, index, v, -1, rmj_sqlite_transient())
+      case .blob(let v):
+        v.withUnsafeBytes {
+          _ = sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), rmj_sqlite_transient())
+        }
       case .null: sqlite3_bind_null(statement, index)
       }
     }
@@ -108,6 +114,10 @@ final class SQLiteDatabase {
           case SQLITE_INTEGER: return .integer(Int(sqlite3_column_int64(statement, c)))
           case SQLITE_FLOAT: return .real(sqlite3_column_double(statement, c))
           case SQLITE_TEXT: return .text(String(cString: sqlite3_column_text(statement, c)))
+          case SQLITE_BLOB:
+            let count = Int(sqlite3_column_bytes(statement, c))
+            guard count > 0, let bytes = sqlite3_column_blob(statement, c) else { return .blob([]) }
+            return .blob(Array(UnsafeRawBufferPointer(start: bytes, count: count)))
           default: return .null
           }
         })
@@ -125,4 +135,5 @@ extension SQLiteDatabase.Value {
     }
   }
   var string: String? { if case .text(let v) = self { return v } else { return nil } }
+  var bytes: [UInt8]? { if case .blob(let v) = self { return v } else { return nil } }
 }

@@ -100,6 +100,7 @@ public final class SearchStore {
           PRIMARY KEY(run_id, candidate));
         INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '1');
         """)
+      try db.execute(Self.blindDeltaTablesSQL)
     }
     try checkVersion()
   }
@@ -287,6 +288,7 @@ public final class SearchStore {
           .text("{" + filtered.joined(separator: ", ") + "}"), .integer(result.screened), .integer(result.converged),
           .integer(result.matched), .integer(result.unverified.count), .integer(result.hits.count),
         ])
+      try writeFeatures(result, run: run)
       return true
     }
   }
@@ -382,6 +384,7 @@ public final class SearchStore {
                                  hits, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
               """, [.integer(run.id)] + row)
           }
+          try copyFeatures(from: other, theirRun: theirID, run: run, chunks: new)
           copied += new.count
         }
         return copied

@@ -52,6 +52,10 @@ extension Constant {
       return (1 / Constant._agmOneSqrt2(bits: working)).rounded(precision)
     case .lemniscate:
       return (BigFloat.pi(.bits(working)) / Constant._agmOneSqrt2(bits: working)).rounded(precision)
+    case .khinchin:
+      return Constant._khinchin(bits: working).rounded(precision)
+    case .glaisher:
+      return Constant._glaisher(bits: working).rounded(precision)
     }
   }
 
@@ -141,8 +145,12 @@ extension Constant {
     return twoPi.power(k) * BigFloat(magnitude, precision: precision)
   }
 
-  /// The Bernoulli number B_m (B_1 = -1/2), from Σ_{j=0}^{m} C(m+1, j) B_j = 0.
-  static func _bernoulli(_ m: Int) -> BigRational {
+  /// The Bernoulli number B_m (B_1 = -1/2).
+  static func _bernoulli(_ m: Int) -> BigRational { _bernoulliNumbers(upTo: m)[m] }
+
+  /// B_0 … B_m (B_1 = -1/2), from Σ_{j=0}^{m} C(m+1, j) B_j = 0.
+  /// - Complexity: O(m²) rational operations.
+  static func _bernoulliNumbers(upTo m: Int) -> [BigRational] {
     var b: [BigRational] = [1]
     for i in 1...max(1, m) {
       // B_i = -1/(i+1) Σ_{j<i} C(i+1, j) B_j; odd B_j vanish beyond B_1.
@@ -154,6 +162,6 @@ extension Constant {
       }
       b.append(BigRational(-sum.numerator, sum.denominator * BigInt(i + 1)))
     }
-    return b[m]
+    return b
   }
 }

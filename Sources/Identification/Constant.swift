@@ -1,6 +1,7 @@
 import Multiprecision
 
-/// A constant of the catalog: π, e, ζ(k), Catalan's G, ln k, √k, φ, Euler's γ, the Gompertz constant δ.
+/// A constant of the catalog: π, e, ζ(k), Catalan's G, ln k, √k, φ, Euler's γ, the Gompertz constant δ,
+/// Gauss' constant, the lemniscate constant ϖ, Khinchin's K₀ and the Glaisher–Kinkelin A.
 ///
 /// Values are built only through the validated factories (`zeta(_:)`, `log(_:)`, `sqrt(_:)`, the static
 /// members) or parsed from a name with `init(name:)`; `kind` tells them apart for a `switch`.
@@ -31,6 +32,10 @@ public struct Constant: Sendable, Hashable {
     case gauss
     /// The lemniscate constant ϖ = π·G = π/agm(1, √2) = Γ(1/4)²/(2√(2π)).
     case lemniscate
+    /// Khinchin's constant K₀ = Π_{k≥1} (1 + 1/(k(k+2)))^{log2 k}.
+    case khinchin
+    /// The Glaisher–Kinkelin constant A, ln A = 1/12 − ζ′(−1).
+    case glaisher
   }
 
   /// Which constant this is.
@@ -54,6 +59,10 @@ public struct Constant: Sendable, Hashable {
   public static let gauss = Constant(.gauss)
   /// The lemniscate constant ϖ = π/agm(1, √2).
   public static let lemniscate = Constant(.lemniscate)
+  /// Khinchin's constant K₀.
+  public static let khinchin = Constant(.khinchin)
+  /// The Glaisher–Kinkelin constant A.
+  public static let glaisher = Constant(.glaisher)
 
   /// ζ(k). Precondition: k ≥ 2.
   public static func zeta(_ k: Int) -> Constant {
@@ -123,12 +132,12 @@ extension Constant {
   static let _simpleNames: [String: Constant] = [
     "pi": .pi, "e": .e, "G": .catalan, "catalan": .catalan, "phi": .goldenRatio, "gamma": .eulerGamma,
     "euler_gamma": .eulerGamma, "delta_Gompertz": .gompertz, "gompertz": .gompertz, "gauss": .gauss,
-    "lemniscate": .lemniscate, "varpi": .lemniscate,
+    "lemniscate": .lemniscate, "varpi": .lemniscate, "khinchin": .khinchin, "glaisher": .glaisher,
   ]
 
   /// The list of names that error messages show.
   static let _knownNames =
-    "pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz, gauss, lemniscate"
+    "pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz, gauss, lemniscate, khinchin, glaisher"
 
   /// The constant of a name as the CLI writes it (`pi`, `zeta(3)`, `log(2)`, `G`, `delta_Gompertz`),
   /// or an alias (`catalan`, `ln(2)`, `euler_gamma`, `gompertz`); spaces around the name are ignored.
@@ -165,6 +174,8 @@ extension Constant {
     case .gompertz: "delta_Gompertz"
     case .gauss: "gauss"
     case .lemniscate: "lemniscate"
+    case .khinchin: "khinchin"
+    case .glaisher: "glaisher"
     }
   }
 }
@@ -192,6 +203,8 @@ extension Constant: Comparable {
     case .gompertz: (8, 0)
     case .gauss: (9, 0)
     case .lemniscate: (10, 0)
+    case .khinchin: (11, 0)
+    case .glaisher: (12, 0)
     }
   }
 }

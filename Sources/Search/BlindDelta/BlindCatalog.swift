@@ -12,7 +12,7 @@ public enum BlindCatalog {
     let texts = [
       "pi", "pi^2", "e", "e^2", "sqrt(2)", "sqrt(3)", "phi", "sqrt(6)", "sqrt(7)", "log(2)", "log(3)", "log(5)",
       "zeta(3)", "zeta(5)", "G", "gamma", "delta_Gompertz", "gauss", "lemniscate", "pi*sqrt(2)", "pi*sqrt(3)",
-      "pi/log(2)", "exp(pi)",
+      "pi/log(2)", "exp(pi)", "khinchin", "glaisher",
     ]
     return texts.map { text in
       guard let e = try? ConstantExpression(parsing: text) else { preconditionFailure("catalog entry \(text)") }

@@ -96,12 +96,12 @@ public struct BlindDeltaOptions: Sendable, Hashable {
   /// The most catalog constants (the MITM-style table holds one block of rows per constant).
   public static let maximumCatalog = 64
 
+  /// The keys that decide what the chunks compute (the catalog and the depth): the part of the run's
+  /// identity. The clustering keys are left out on purpose, so that a complete store can be
+  /// clustered again with other parameters (`ramanujan search` on it) without walking again.
   var canonicalJSON: String {
     let names = catalog.map { "\"\(_jsonEscaped($0.description))\"" }.joined(separator: ",")
-    let features = clusterFeatures.map { "\"\($0)\"" }.joined(separator: ",")
-    return "\"catalog\":[\(names)],\"cluster_features\":[\(features)],\"cluster_min_size\":\(clusterMinSize),"
-      + "\"cluster_radius\":[\(clusterRadius.map { "\($0)" }.joined(separator: ","))],\"depth\":\(depth),"
-      + "\"identify_representatives\":\(identifyRepresentatives)"
+    return "\"catalog\":[\(names)],\"depth\":\(depth)"
   }
 }
 

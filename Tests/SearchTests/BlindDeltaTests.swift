@@ -1,0 +1,182 @@
+import ContinuedFractions
+import Foundation
+import Identification
+import Multiprecision
+import Polynomials
+import TestSupport
+import Testing
+
+@testable import Search
+@testable import Store
+
+@Suite struct BlindDeltaTests {
+  /// a(n) = a0 + a1·n, b(n) = b0 + b1·n over small ranges: 108 candidates holding e, e − 1,
+  /// 1/(e − 1), (e²+1)/(e²−1), φ and 1 + √2 (shared/validation/pcf-formulas.tsv).
+  static let smallSpace = """
+    {"name": "blind-small", "mode": "blind-delta", "depth": 64, "verify_digits": 20,
+     "a": {"coefficients": [[0, 3], [0, 2]]}, "b": {"coefficients": [[-1, 1], [-1, 1]]},
+     "catalog": ["pi", "e", "e^2", "sqrt(2)", "phi", "log(2)"],
+     "cluster_radius": [0.01, 0.01], "cluster_min_size": 2, "identify_representatives": 1}
+    """
+
+  static func spec(_ text: String = smallSpace) throws -> SearchSpec { try SearchSpec(json: text) }
+
+  /// Runs the whole space (or the chunks of one shard) into a new store; returns its path.
+  static func run(
+    _ spec: SearchSpec, chunkSize: Int, threads: Int, shard: (Int, Int) = (0, 1), path: String? = nil
+  ) async throws -> String {
+    let path = path ?? SearchRunTests.temporaryStore()
+    let space = SearchSpace(spec: spec, chunkSize: chunkSize)
+    let store = try SearchStore(path: path)
+    let run = try store.run(for: spec, chunkSize: chunkSize, chunkCount: space.chunkCount, programVersion: "test")
+    try await SearchEngine(space: space).run(chunks: space.chunks(shard: shard.0, of: shard.1), threads: threads) {
+      try store.commit($0, run: run, shard: "\(shard.0)/\(shard.1)")
+    }
+    return path
+  }
+
+  /// The feature rows of a store and the outcome of the cluster step on them.
+  static func analyse(_ path: String, _ spec: SearchSpec, chunkSize: Int) throws -> (
+    [FeatureRow], BlindDeltaClusters.Outcome
+  ) {
+    let store = try SearchStore(path: path)
+    var rows: [FeatureRow] = []
+    try store.forEachFeatureRow { rows.append($0) }
+    var hits: [Int: Hit] = [:]
+    for h in try store.hits() { hits[h.hit.index] = h.hit }
+    let outcome = BlindDeltaClusters.analyse(
+      rows: rows, hits: hits, space: SearchSpace(spec: spec, chunkSize: chunkSize))
+    try store.replaceClusters(outcome.clusters, members: outcome.members, hits: outcome.hits)
+    return (rows, outcome)
+  }
+
+  @Test("a small space finds its known formulas end to end, each limit equal to its expression")
+  func smallSpaceEndToEnd() async throws {
+    let spec = try Self.spec()
+    let path = try await Self.run(spec, chunkSize: 16, threads: 2)
+    let (rows, outcome) = try Self.analyse(path, spec, chunkSize: 16)
+    let store = try SearchStore(path: path)
+    let hits = try store.hits().map(\.hit)
+    func find(_ a: String, _ b: String) -> Hit? { hits.first { $0.a == a && $0.b == b } }
+    #expect(find("n + 3", "-n")?.expression == "e")
+    #expect(find("n + 1", "n + 1")?.expression == "e-1")
+    #expect(find("n", "n")?.expression == "1/(e-1)")
+    #expect(find("2n + 1", "1")?.expression != nil)
+    #expect(find("1", "1")?.expression != nil)
+    #expect(find("2", "1")?.expression != nil)
+    #expect(!hits.isEmpty && rows.count >= hits.count)
+    for h in hits {
+      // Checked numerically at more digits than the search compared: never a wrong expression.
+      let pcf = try PCF(a: h.a, b: h.b)
+      let value = pcf.limit(digits: 80, maxDepth: 100_000).value(.digits(100))
+      let expected = try ConstantExpression(parsing: h.expression).evaluate(.digits(100))
+      #expect((value - expected).magnitude.log10Magnitude < -79, "\(h.a), \(h.b) = \(h.expression)")
+      #expect(h.delta != nil && h.digits >= 20)
+    }
+    // Every candidate with features converges and has finite features; every hit has features.
+    let indices = Set(rows.map(\.index))
+    for h in hits { #expect(indices.contains(h.index)) }
+    #expect(try store.featureCount() == rows.count)
+    // Clusters are numbered by smallest member, hold at least cluster_min_size members, and the
+    // stored ones read back equal.
+    #expect(try store.clusters() == outcome.clusters)
+    for (i, c) in outcome.clusters.enumerated() {
+      #expect(c.id == i + 1 && c.size >= 2)
+      #expect(outcome.members.filter { $0.cluster == c.id }.count == c.size)
+    }
+  }
+
+  @Test("features and clusters are identical at any thread count and shard split")
+  func deterministic() async throws {
+    let spec = try Self.spec()
+    let one = try await Self.run(spec, chunkSize: 8, threads: 1)
+    let (rowsOne, outcomeOne) = try Self.analyse(one, spec, chunkSize: 8)
+    // Three shards into three stores, merged; four threads.
+    let merged = SearchRunTests.temporaryStore()
+    for i in 0..<3 {
+      let part = try await Self.run(spec, chunkSize: 8, threads: 4, shard: (i, 3))
+      _ = try SearchStore(path: merged).merge(from: part)
+    }
+    #expect(try SearchStore(path: merged).isComplete())
+    let (rowsMerged, outcomeMerged) = try Self.analyse(merged, spec, chunkSize: 8)
+    #expect(rowsOne == rowsMerged)
+    #expect(outcomeOne.clusters == outcomeMerged.clusters)
+    #expect(outcomeOne.members.map(\.candidate) == outcomeMerged.members.map(\.candidate))
+    #expect(outcomeOne.members.map(\.cluster) == outcomeMerged.members.map(\.cluster))
+    #expect(outcomeOne.hits == outcomeMerged.hits)
+  }
+
+  @Test("features of a fast PCF: δ against the deeper walk, fits of the paper's model")
+  func features() throws {
+    // e = PCF(n + 3, −n): q(n) grows like n!, the gcd is trivial, δ(N) near −1 + ... (finite).
+    let pcf = try PCF(a: "n + 3", b: "-n")
+    let measured = try #require(ConvergenceFeatures.measure(pcf, depth: 128))
+    let f = measured.features
+    #expect(Swift.abs(f.value - 2.718281828459045) < 1e-15)
+    // δ recomputed from its definition with the known limit.
+    let limit = pcf.limit(depth: 128, threads: 1)
+    let delta = try limit.delta(reference: Constant.e.value(.digits(600)))
+    #expect(Swift.abs(f.delta - delta) < 1e-9)
+    #expect(f.rate > 0 && f.digits > 200)
+    #expect(ConvergenceFeatures(vector: f.vector) == f)
+    #expect(f["delta"] == f.delta && f["nonsense"] == nil)
+    // A divergent fraction has no features.
+    #expect(ConvergenceFeatures.measure(try PCF(a: "1", b: "-1"), depth: 64) == nil)
+  }
+
+  @Test("least squares recovers exact coefficients")
+  func leastSquares() throws {
+    let ns = [125.0, 250, 500, 1000]
+    let rows = ns.map { [$0 * log10($0), $0, log10($0)] }
+    let values = ns.map { 2 * $0 * log10($0) - 0.5 * $0 + 3 * log10($0) }
+    let x = try #require(_leastSquares(rows: rows, values: values))
+    #expect(Swift.abs(x[0] - 2) < 1e-9 && Swift.abs(x[1] + 0.5) < 1e-9 && Swift.abs(x[2] - 3) < 1e-9)
+    #expect(_leastSquares(rows: [[1, 2], [2, 4]], values: [1, 2]) == nil)
+  }
+}
+
+@Suite struct DensityClusteringTests {
+  typealias P = DensityClustering.Point
+
+  @Test("two dense groups and a noise point; labels by smallest index")
+  func groups() {
+    var points: [P] = []
+    for k in 0..<6 { points.append(P(index: 10 + k, x: 5 + 0.001 * Double(k), y: 1)) }
+    for k in 0..<5 { points.append(P(index: k, x: 0.002 * Double(k), y: 0)) }
+    points.append(P(index: 100, x: 50, y: 50))
+    let labels = DensityClustering.cluster(points, radius: (0.01, 0.01), minSize: 5)
+    #expect(labels == [2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 0])
+  }
+
+  @Test("a chain of core points is one cluster; a border point joins the nearest core's cluster")
+  func chainAndBorder() {
+    // Points every 0.5 along x with radius 1: each interior point has 5 neighbours (itself included).
+    var points = (0..<20).map { P(index: $0, x: 0.5 * Double($0), y: 0) }
+    points.append(P(index: 99, x: 9.4, y: 0.9))  // near core point 17 (x = 8.5) and border points: a border point
+    let labels = DensityClustering.cluster(points, radius: (1, 1), minSize: 5)
+    #expect(Set(labels) == [1])
+    // Too few neighbours anywhere: all noise.
+    #expect(DensityClustering.cluster(points, radius: (0.1, 0.1), minSize: 2).allSatisfy { $0 == 0 })
+  }
+
+  @Test("the labels do not depend on the order of the points (seeded shuffles)")
+  func orderFree() {
+    var generator = SeededGenerator(seed: 12)
+    var points: [P] = []
+    for k in 0..<400 {
+      let centre = Double(k % 4) * 3
+      points.append(
+        P(
+          index: k * 7 % 401, x: centre + Double.random(in: 0...1, using: &generator),
+          y: Double.random(in: 0...1, using: &generator)))
+    }
+    let reference = DensityClustering.cluster(points, radius: (0.2, 0.2), minSize: 5)
+    let byIndex = Dictionary(uniqueKeysWithValues: zip(points.map(\.index), reference))
+    for _ in 0..<3 {
+      let shuffled = points.shuffled(using: &generator)
+      let labels = DensityClustering.cluster(shuffled, radius: (0.2, 0.2), minSize: 5)
+      #expect(zip(shuffled, labels).allSatisfy { byIndex[$0.index] == $1 })
+    }
+    #expect(Set(reference).count >= 4)
+  }
+}

@@ -186,7 +186,8 @@ extension Constant: CustomStringConvertible {
 }
 
 extension Constant: Comparable {
-  /// The catalog's order (pi, e, zeta(k), G, log(k), sqrt(k), phi, gamma, delta_Gompertz), then by k:
+  /// The catalog's order (pi, e, zeta(k), G, log(k), sqrt(k), phi, gamma, delta_Gompertz, gauss, lemniscate,
+  /// khinchin, glaisher), then by k:
   /// a canonical order for listing sets of constants.
   public static func < (lhs: Constant, rhs: Constant) -> Bool { lhs._sortKey < rhs._sortKey }
 

@@ -36,6 +36,10 @@ struct HitsCommand: ParsableCommand {
   func validate() throws {
     try SearchCommand.requireStorePath(store, option: "--store")
     if minDigits < 0 { throw ValidationError("--min-digits must be at least 0, got \(minDigits)") }
+    if clusters && (unverified || unique || constant != nil || minDigits != 0) {
+      throw ValidationError(
+        "--clusters lists clusters: it cannot be combined with --unverified, --unique, --constant or --min-digits")
+    }
     if let constant {
       do { _ = try Constant(name: constant) } catch { throw ValidationError("--constant: \(error)") }
     }

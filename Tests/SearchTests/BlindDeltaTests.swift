@@ -86,6 +86,28 @@ import Testing
     }
   }
 
+  @Test("clusters identify members the table cannot express, against the catalog entries of their constants")
+  func clusterIdentification() async throws {
+    // Bound 1: the table holds (e²+1)/(e²−1) = PCF(2n + 1, 1) but not (e²−1)/2 = PCF(2n + 3, 1), its
+    // tail; both fall in one cluster, whose constant e brings the entries e and e^2 to PSLQ.
+    let text = Self.smallSpace.replacingOccurrences(of: #""depth": 64,"#, with: #""depth": 64, "bound": 1,"#)
+    let spec = try Self.spec(text)
+    let path = try await Self.run(spec, chunkSize: 16, threads: 2)
+    let (_, outcome) = try Self.analyse(path, spec, chunkSize: 16)
+    let found = try #require(outcome.hits.first { $0.a == "2n + 3" && $0.b == "1" })
+    #expect(found.expression == "(e^2-1)/2" && found.relation.hasPrefix("blind-delta cluster: "))
+    let cluster = try #require(outcome.members.first { $0.candidate == found.index }?.cluster)
+    #expect(outcome.clusters[cluster - 1].label == "e")
+    #expect(outcome.clusters.contains { $0.label == "rational" })
+    let stored = try SearchStore(path: path).hits().map(\.hit)
+    #expect(stored.contains(found))
+    for h in stored {
+      let value = try PCF(a: h.a, b: h.b).limit(digits: 80, maxDepth: 100_000).value(.digits(100))
+      let expected = try ConstantExpression(parsing: h.expression).evaluate(.digits(100))
+      #expect((value - expected).magnitude.log10Magnitude < -79, "\(h.a), \(h.b) = \(h.expression)")
+    }
+  }
+
   @Test("features and clusters are identical at any thread count and shard split")
   func deterministic() async throws {
     let spec = try Self.spec()

@@ -3,6 +3,11 @@ import Identification
 import Multiprecision
 import Polynomials
 import Recurrences
+import Synchronization
+
+#if canImport(Dispatch)
+  import Dispatch
+#endif
 
 /// A cluster of a blind-δ run: its members' ranges, its label and a representative PCF.
 public struct BlindCluster: Sendable, Equatable {
@@ -73,16 +78,22 @@ public enum BlindDeltaClusters {
       outcome.members.append((row.index, label))
     }
     outcome.members.sort { $0.candidate < $1.candidate }
-    for id in groups.keys.sorted() {
-      let members = groups[id]!.sorted { $0.index < $1.index }
-      let byDigits = members.sorted { ($1.features.digits, $0.index) < ($0.features.digits, $1.index) }
-      var found = members.compactMap { hits[$0.index] }
-      var label: String?
-      if found.isEmpty {
-        (label, found) = identify(byDigits, space: space)
-      }
+    let ids = groups.keys.sorted()
+    let sorted = ids.map { id in groups[id]!.sorted { $0.index < $1.index } }
+    // Clusters are identified in parallel, each on its own: the answers do not depend on the
+    // order or the thread count.
+    let answers = Mutex<[Int: (String?, [Hit])]>([:])
+    DispatchQueue.concurrentPerform(iterations: sorted.count) { i in
+      let answer = identify(byDigits(sorted[i]), hits: hits, space: space)
+      answers.withLock { $0[i] = answer }
+    }
+    let identified = answers.withLock { $0 }
+    for (i, id) in ids.enumerated() {
+      let members = sorted[i]
+      let ordered = byDigits(members)
+      let (label, found) = identified[i] ?? (nil, [])
       let constants = Set(found.flatMap { $0.constants.split(separator: ",").map(String.init) }).sorted()
-      let representative = byDigits[0]
+      let representative = ordered[0]
       let candidate = space.candidate(representative.index)
       let pcf = candidate.map { PCF(a: Polynomial($0.a), b: Polynomial($0.b)) }
       let deltas = members.map(\.features.delta)
@@ -99,33 +110,49 @@ public enum BlindDeltaClusters {
     return outcome
   }
 
-  /// Identifies a cluster without hits: its first `identify_representatives` members (most digits
-  /// first) against the whole catalog; when one is identified in catalog constants, up to
-  /// `memberLimit` members against those constants only. Returns `rational` when a representative's
-  /// limit is rational, and the hits.
-  static func identify(_ members: [FeatureRow], space: SearchSpace) -> (String?, [Hit]) {
+  /// Members by certified digits, most first, then by index.
+  static func byDigits(_ members: [FeatureRow]) -> [FeatureRow] {
+    members.sorted { ($1.features.digits, $0.index) < ($0.features.digits, $1.index) }
+  }
+
+  /// Identifies a cluster's members. The constants C of the cluster are those of its hits from the
+  /// chunks; without any, its first `identify_representatives` members (most digits first) go to the
+  /// whole catalog, and the first answer in catalog constants gives C. Then up to `memberLimit`
+  /// members that are not hits are identified against the catalog entries made of C alone. Returns `rational` when C stays
+  /// empty and a representative's limit is rational, and every hit of the cluster (old and new).
+  static func identify(_ members: [FeatureRow], hits: [Int: Hit], space: SearchSpace) -> (String?, [Hit]) {
     guard let options = space.spec.blind else { return (nil, []) }
-    guard
-      let full = try? Identifier(
-        constants: options.catalog, maxCoefficient: 10_000, algebraicDegree: 2)
-    else { return (nil, []) }
+    var found = members.compactMap { hits[$0.index] }
+    var constants = Set(
+      found.flatMap { h in h.constants.split(separator: ",").compactMap { try? Constant(name: String($0)) } })
     var label: String?
-    for row in members.prefix(options.identifyRepresentatives) {
-      guard let (expression, hit) = identify(row, with: full, space: space) else { continue }
-      guard let hit else {
-        label = label ?? (expression.constants.isEmpty ? "rational" : nil)
-        continue
+    if constants.isEmpty {
+      guard let full = try? Identifier(constants: options.catalog, maxCoefficient: 10_000, algebraicDegree: 2) else {
+        return (nil, [])
       }
-      var hits = [hit]
-      let basis = expression.constants.sorted().map { ConstantExpression($0) }
-      if let narrow = try? Identifier(constants: basis, maxCoefficient: 10_000, algebraicDegree: 1) {
-        for other in members.prefix(memberLimit) where other.index != row.index {
-          if let (_, h) = identify(other, with: narrow, space: space), let h { hits.append(h) }
+      for row in members.prefix(options.identifyRepresentatives) {
+        guard let (expression, hit) = identify(row, with: full, space: space) else { continue }
+        guard let hit else {
+          if expression.constants.isEmpty { label = label ?? "rational" }
+          continue
         }
+        found.append(hit)
+        constants = expression.constants
+        break
       }
-      return (nil, hits.sorted { $0.index < $1.index })
     }
-    return (label, [])
+    guard !constants.isEmpty else { return (label, []) }
+    // The catalog entries made of the cluster's constants (e and e^2 for a cluster of e).
+    let basis = options.catalog.filter { !$0.constants.isEmpty && $0.constants.isSubset(of: constants) }
+    guard !basis.isEmpty, let narrow = try? Identifier(constants: basis, maxCoefficient: 10_000, algebraicDegree: 1)
+    else {
+      return (nil, found.sorted { $0.index < $1.index })
+    }
+    let known = Set(found.map(\.index))
+    for row in members.prefix(memberLimit) where !known.contains(row.index) {
+      if let (_, hit) = identify(row, with: narrow, space: space), let hit { found.append(hit) }
+    }
+    return (nil, found.sorted { $0.index < $1.index })
   }
 
   /// One member's limit, read to 2 × `verify_digits` places, identified and confirmed on a walk

@@ -142,6 +142,14 @@ import Testing
     #expect(f.rate > 0 && f.digits > 200)
     #expect(ConvergenceFeatures(vector: f.vector) == f)
     #expect(f["delta"] == f.delta && f["nonsense"] == nil)
+    // 1/ln 2 = PCF(1, n^2) converges like a power of n: few places are certified even at 2N, so the
+    // features are read against x(2N) (the paper's reading), and δ stays within 10^−2 of δ against 1/ln 2.
+    let slowPCF = try PCF(a: "1", b: "n^2")
+    let slow = try #require(ConvergenceFeatures.measure(slowPCF, depth: 128)).features
+    let inverseLog2 = 1 / Constant.log(2).value(.digits(300))
+    let trueDelta = try slowPCF.limit(depth: 128, threads: 1).delta(reference: inverseLog2, referenceDigits: 295)
+    #expect(slow.digits < 10, "\(slow.digits)")
+    #expect(Swift.abs(slow.delta - trueDelta) < 1e-2, "\(slow.delta) vs \(trueDelta)")
     // A divergent fraction has no features.
     #expect(ConvergenceFeatures.measure(try PCF(a: "1", b: "-1"), depth: 64) == nil)
   }

@@ -161,7 +161,9 @@ public enum BlindDeltaClusters {
     -> (ConstantExpression, Hit?)?
   {
     let spec = space.spec
-    guard let c = space.candidate(row.index) else { return nil }
+    // A row read against x(2N) (a slowly converging fraction) waits for extrapolated limits: the
+    // walks to reach its digits would take minutes each.
+    guard row.features.digits >= Double(spec.verifyDigits), let c = space.candidate(row.index) else { return nil }
     let pcf = PCF(a: Polynomial(c.a), b: Polynomial(c.b))
     func read(_ places: Int, maxDepth: Int) -> (ApproximateValue, Limit)? {
       let limit = pcf.limit(digits: places, maxDepth: maxDepth, threads: 1)

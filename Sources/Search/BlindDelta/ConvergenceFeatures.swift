@@ -78,9 +78,15 @@ extension ConvergenceFeatures {
   /// Measures a PCF: one product tree through the checkpoints N/8, N/4, N/2, N and a reference
   /// depth M; the gcds at the checkpoints; δ at N and the two fits. M is N + N/8 first (enough for
   /// a fraction gaining a digit every few terms), then 2N when that walk certifies too few places
-  /// for the error at N (the reference must exceed it by 20 places). `nil` when the walk does not
-  /// converge, or even 2N cannot resolve the error at N (a slowly converging fraction: the seam for
-  /// the extrapolated limits of `Recurrences` is `reference(for:depths:)`).
+  /// for the error at N (the reference must exceed it by 20 places).
+  ///
+  /// A slowly converging fraction (errors like n^−k) certifies few places even at 2N: its features
+  /// are then read against the convergent x(2N) itself, as the paper reads every PCF (δ at 1000
+  /// against the value at 2000). With |x(n) − L| ~ C·n^−k, |x(n) − x(2N)| differs from |x(n) − L|
+  /// by a factor 1 − (n/2N)^k, which moves δ(N) by at most log10 2 / log10(q/g), below 10^−3 for
+  /// q/g beyond 300 digits; such rows keep `digits` below the error's places (the seam: an
+  /// extrapolated limit from `Recurrences` will replace x(2N) there). `nil` when the walk does not
+  /// converge at all.
   /// Precondition: depth ≥ 32.
   /// - Complexity: one walk to M (about 1.2 × the cost of a walk to N when M = 9N/8), four gcds
   ///   and four divisions at the error's precision.
@@ -98,18 +104,20 @@ extension ConvergenceFeatures {
       let needed = Int(expected.rounded(.up)) + 20
       if deeper.digits < needed {
         if m < 2 * n { continue }
-        return nil
+        return features(deeper, depth: n, places: needed + 20, certified: false)
       }
-      return features(deeper, depth: n, places: needed + 20)
+      return features(deeper, depth: n, places: needed + 20, certified: true)
     }
     return nil
   }
 
   /// The features from a converging reference walk whose checkpoints are N/8, N/4, N/2, N, read
-  /// against its value to `places` places (at most its certified ones).
-  static func features(_ deeper: Limit, depth n: Int, places wanted: Int) -> BlindMeasurement? {
-    let places = Swift.min(wanted, deeper.digits)
-    let reference = deeper.value(places: places)
+  /// against its value to `places` places (at most its certified ones when `certified`), or against
+  /// its final convergent computed to `places` places when not.
+  static func features(_ deeper: Limit, depth n: Int, places wanted: Int, certified: Bool) -> BlindMeasurement? {
+    let places = certified ? Swift.min(wanted, deeper.digits) : wanted
+    let reference =
+      certified ? deeper.value(places: places) : deeper.final.value(.digits(places + deeper.integerDigits + 10))
     // (n, log10 q/g, −log10 |L − x(n)|, log10 g) at each checkpoint.
     var samples: [(n: Double, reduced: Double, error: Double, gcd: Double)] = []
     for c in deeper.checkpoints where !c.q.isZero {

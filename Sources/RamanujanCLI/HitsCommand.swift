@@ -63,8 +63,10 @@ struct HitsCommand: ParsableCommand {
     }
     switch format {
     case .text:
+      // Blind-δ stores: the cluster of each clustered hit.
+      let cluster = try db.clusterMembership()
       return hits.map { h in
-        "PCF(\(h.hit.a), \(h.hit.b)) = \(h.hit.expression)  [\(h.hit.digits) digits, depth \(h.hit.depth), delta \(h.hit.delta.map { PCFReport.format($0, 4) } ?? "–")]"
+        "PCF(\(h.hit.a), \(h.hit.b)) = \(h.hit.expression)  [\(h.hit.digits) digits, depth \(h.hit.depth), delta \(h.hit.delta.map { PCFReport.format($0, 4) } ?? "–")\(cluster[h.hit.index].map { ", cluster \($0)" } ?? "")]"
       }
     case .tsv:
       return [Self.columns(hits.first).map(\.name).joined(separator: "\t")]

@@ -34,6 +34,8 @@ import Testing
     #expect(tsv.count == text.count + 1)
     let hits = try HitsCommand.parse(["--store", store]).lines()
     #expect(hits.contains { $0.hasPrefix("PCF(n + 3, -n) = e  [") })
+    // Clustered hits name their cluster.
+    #expect(hits.contains { $0.contains(", cluster ") && $0.hasSuffix("]") })
   }
 
   @Test("--clusters with a hit filter is a usage error naming the options")

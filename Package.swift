@@ -25,19 +25,34 @@ let package = Package(
     .target(
       name: "MatrixFields", dependencies: ["Multiprecision", "Polynomials", "Recurrences", "ContinuedFractions"]
     ),
+    .target(
+      name: "Equivalence",
+      dependencies: [
+        "Multiprecision", "Polynomials", "Recurrences", "ContinuedFractions", "MatrixFields", "Identification",
+      ]
+    ),
     .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
-    .target(name: "Store", dependencies: ["Search", "CSQLite"]),
+    // libpq (Debian's libpq-dev) for the PostgreSQL store: synchronous, no extra Swift packages.
+    .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ"),
+    .target(name: "Store", dependencies: ["Search", "CSQLite", "CLibPQ"]),
     .target(
       name: "Search",
       dependencies: [
         "_RamanujanShims", "Multiprecision", "Polynomials", "Recurrences", "ContinuedFractions", "Identification",
       ]
     ),
+    // The HTML atlas of a store and SVG plots (after Store in the layers).
+    .target(
+      name: "Reports",
+      dependencies: [
+        "Multiprecision", "Polynomials", "Recurrences", "ContinuedFractions", "Identification", "Search", "Store",
+      ]
+    ),
     .target(
       name: "Ramanujan",
       dependencies: [
         "Multiprecision", "Polynomials", "Recurrences", "ContinuedFractions", "Identification", "Search", "Store",
-        "MatrixFields",
+        "MatrixFields", "Reports", "Equivalence",
       ]
     ),
     .executableTarget(
@@ -61,9 +76,17 @@ let package = Package(
       name: "IdentificationTests", dependencies: ["TestSupport", "Identification", "ContinuedFractions"],
       resources: [.copy("Fixtures")]
     ),
+    .testTarget(
+      name: "ReportsTests", dependencies: ["TestSupport", "Reports", "Store", "Search", "ContinuedFractions"]
+    ),
     .testTarget(name: "RamanujanCLITests", dependencies: ["TestSupport", "RamanujanCLI"]),
     .testTarget(
       name: "MatrixFieldsTests", dependencies: ["TestSupport", "MatrixFields", "Identification"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "EquivalenceTests",
+      dependencies: ["TestSupport", "Equivalence", "ContinuedFractions", "MatrixFields", "Polynomials"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Installs the system libraries ramanujan links (GMP, MPFR, SQLite) from Debian's packages.
+# Installs the system libraries ramanujan links (GMP, MPFR, SQLite, libpq) from Debian's packages.
 # Swift itself is expected on PATH (Swift 6.x). Idempotent: skips apt when both are present.
 set -euo pipefail
-packages=(libgmp-dev libmpfr-dev libsqlite3-dev)
+packages=(libgmp-dev libmpfr-dev libsqlite3-dev libpq-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

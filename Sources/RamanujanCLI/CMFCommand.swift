@@ -18,7 +18,10 @@ struct CMFCommand: ParsableCommand {
       deflations whose estimated cost is above a limit are refused (exit 64) with the estimate and the \
       limit.
       """,
-    subcommands: [CMFListCommand.self, CMFCheckCommand.self, CMFWalkCommand.self, CMFPCFCommand.self]
+    subcommands: [
+      CMFListCommand.self, CMFCheckCommand.self, CMFWalkCommand.self, CMFPCFCommand.self, CMFMatrixCommand.self,
+      CMFTransformCommand.self, CMFFFbarCommand.self,
+    ]
   )
 }
 
@@ -30,22 +33,63 @@ struct FieldOptions: ParsableArguments {
   @Option(name: .long, help: "A file defining a field: one line 'AXIS: [[...], ...]' per axis.")
   var file: String?
 
+  @Option(
+    name: .customLong("param"), parsing: .unconditionalSingleValue,
+    help: "An integer parameter of the field (name or file): NAME=LO..HI or NAME=V1,V2,... (cmf walk, cmf pcf).")
+  var parameters: [String] = []
+
   func validate() throws {
     switch (name, file) {
     case (nil, nil): throw ValidationError("give a field name or --file")
     case (.some, .some): throw ValidationError("give either a field name or --file, not both")
-    default: _ = try field()
+    default: for assignment in try family() { _ = try field(assignment) }
     }
+  }
+
+  /// The members of the `--param` family (one empty assignment without parameters).
+  func family() throws -> [[(name: String, value: BigInt)]] {
+    do { return try Parameters(parsing: parameters).members } catch { throw ValidationError("--param: \(error)") }
   }
 
   /// The field, with messages that name the input when it cannot be built.
   func field() throws -> CMF {
+    guard parameters.isEmpty else { throw ValidationError("--param is supported by 'cmf walk' and 'cmf pcf' only") }
+    return try field([])
+  }
+
+  /// A family's name with the values substituted: whole arguments of pfq/3f2/meijerg (`pfq:2,1,z`)
+  /// by the value itself, polynomials (ffbar) by the value in parentheses.
+  static func substitute(_ assignment: [(name: String, value: BigInt)], intoName name: String) -> String {
+    guard let colon = name.firstIndex(of: ":"), !name.lowercased().hasPrefix("ffbar") else {
+      return Parameters.substitute(assignment, into: name)
+    }
+    let arguments = name[name.index(after: colon)...].split(separator: ",", omittingEmptySubsequences: false).map {
+      token in
+      let bare = token.filter { $0 != " " }
+      return assignment.first { $0.name == bare }.map { $0.value.description } ?? String(token)
+    }
+    return String(name[...colon]) + arguments.joined(separator: ",")
+  }
+
+  /// The field with the parameters of `assignment` substituted into its name or file text.
+  func field(_ assignment: [(name: String, value: BigInt)]) throws -> CMF {
+    let at = assignment.isEmpty ? "" : " at \(Parameters.label(assignment))"
     if let name {
-      do { return try KnownCMFs.named(name) } catch { throw ValidationError(error.description) }
+      do { return try KnownCMFs.named(Self.substitute(assignment, intoName: name)) } catch {
+        throw ValidationError(error.description + at)
+      }
     }
     let path = file!
-    let text = try readTextFile(path)
-    do { return try CMF(parsing: text, name: path) } catch { throw ValidationError("--file \(path): \(error)") }
+    let original = try readTextFile(path)
+    // A parameter may not be an axis: the axes are the names before ':' on the field's lines.
+    let axes = original.split(whereSeparator: \.isNewline).compactMap { line in
+      line.split(separator: ":", maxSplits: 1).first.map { String($0).filter { $0 != " " } }
+    }
+    if let clash = assignment.first(where: { axes.contains($0.name) }) {
+      throw ValidationError("--param \(clash.name) is also an axis of --file \(path)")
+    }
+    let text = Parameters.substitute(assignment, into: original)
+    do { return try CMF(parsing: text, name: path) } catch { throw ValidationError("--file \(path)\(at): \(error)") }
   }
 
   /// The known fields whose conservation the tests prove exactly; the families (3f2:Z, pfq:P,Q,Z,
@@ -57,8 +101,10 @@ struct FieldOptions: ParsableArguments {
   /// points (its conservation is a theorem: the check guards the construction).
   /// - Throws: `ValidationError` naming the input and the first pair of axes and the entry that
   ///   fail (exit 64: a field that does not conserve is not a CMF).
-  func checkedField(noCheck: Bool) throws -> (field: CMF, conservation: String) {
-    let cmf = try field()
+  func checkedField(noCheck: Bool, _ assignment: [(name: String, value: BigInt)]? = nil) throws -> (
+    field: CMF, conservation: String
+  ) {
+    let cmf = try assignment.map { try field($0) } ?? field()
     if noCheck { return (cmf, "unchecked") }
     if let name, Self.provenFields.contains(name.lowercased().filter { $0 != " " }) { return (cmf, "known") }
     do {

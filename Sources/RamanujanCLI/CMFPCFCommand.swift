@@ -21,11 +21,14 @@ struct CMFPCFCommand: ParsableCommand {
   var format: OutputFormat = .text
 
   func run() throws {
-    for line in try lines() { print(line) }
+    for assignment in try field.family() {
+      for line in try lines(assignment) { print(line) }
+    }
   }
 
-  func lines() throws -> [String] {
-    let (cmf, conservation) = try field.checkedField(noCheck: check.noCheck)
+  func lines(_ assignment: [(name: String, value: BigInt)] = []) throws -> [String] {
+    let (cmf, conservation) = try field.checkedField(noCheck: check.noCheck, assignment)
+    let label = assignment.isEmpty ? "" : "\(Parameters.label(assignment)): "
     let (t, s) = try path.parsed()
     let matrix: RationalMatrix
     let pcf: PCF
@@ -49,7 +52,7 @@ struct CMFPCFCommand: ParsableCommand {
       return [o.text]
     }
     return [
-      "\(fieldLabel(cmf)) along \(t) from \(s)" + (conservation == "unchecked" ? uncheckedLabel : ""),
+      "\(label)\(fieldLabel(cmf)) along \(t) from \(s)" + (conservation == "unchecked" ? uncheckedLabel : ""),
       "  matrix  \(matrix)",
       "  pcf     \(pcf)",
     ]

@@ -13,7 +13,11 @@ struct EvalCommand: ParsableCommand {
     discussion: """
       PCF(a, b) = a(0) + b(1)/(a(1) + b(2)/(a(2) + ...)). The value shows only certified decimal \
       places; delta is the irrationality-measure estimate at the depth, against --limit when given, \
-      else against the walk at twice the depth.
+      else against the walk at twice the depth. A slowly converging limit (error ~ n^-alpha) is also \
+      extrapolated (Richardson in 1/n, each residue class of an alternating pattern apart): those \
+      places, shown apart as "extrap", are the ones on which independent extrapolations agree, less \
+      a margin; at a fixed depth up to 100 of them from the convergents up to the depth, with \
+      --to-digits as many as asked within --max-depth.
       """
   )
 
@@ -41,7 +45,20 @@ struct EvalCommand: ParsableCommand {
     help: "The known limit as an expression (e.g. '6/zeta(3)'): used for delta and checked.")
   var limit: String?
 
+  @Flag(
+    name: .customLong("no-extrapolation"),
+    help: "Do not extrapolate slowly converging limits (only certified places are shown).")
+  var noExtrapolation = false
+
+  @Option(
+    name: .customLong("param"), parsing: .unconditionalSingleValue,
+    help: "An integer parameter of --a/--b: NAME=LO..HI or NAME=V1,V2,... (repeatable); evaluates the family.")
+  var parameters: [String] = []
+
   @OptionGroup var report: ReportOptions
+
+  @Option(name: .long, help: "Write places and delta against depth to this SVG file (one PCF: --a and --b).")
+  var plot: String?
 
   func validate() throws {
     switch (a, b, file) {
@@ -61,9 +78,16 @@ struct EvalCommand: ParsableCommand {
     }
     if depth != nil && toDigits != nil { throw ValidationError("give --depth or --to-digits, not both") }
     if maxDepth <= 0 { throw ValidationError("--max-depth must be at least 1, got \(maxDepth)") }
-    if let a { _ = try Self.polynomial(a, option: "--a") }
-    if let b { _ = try Self.polynomial(b, option: "--b") }
+    if !parameters.isEmpty {
+      guard file == nil else { throw ValidationError("--param applies to --a/--b, not to --file") }
+      _ = try family()
+    } else {
+      if let a { _ = try Self.polynomial(a, option: "--a") }
+      if let b { _ = try Self.polynomial(b, option: "--b") }
+    }
     if let limit { _ = try Self.expression(limit, option: "--limit") }
+    if plot != nil && file != nil { throw ValidationError("--plot draws one PCF: give --a and --b, not --file") }
+    try WalkPlot.validate(plot)
   }
 
   static func polynomial(_ text: String, option: String) throws -> Polynomial {
@@ -99,7 +123,10 @@ struct EvalCommand: ParsableCommand {
     let shown = report.shownDigits
     let cores = report.cores
     var jobs: [(id: String?, pcf: PCF, reference: ConstantExpression?)] = []
-    if let a, let b {
+    if !parameters.isEmpty {
+      let reference = try limit.map { try Self.expression($0, option: "--limit") }
+      jobs = try family().map { ($0.label, $0.pcf, reference) }
+    } else if let a, let b {
       let reference = try limit.map { try Self.expression($0, option: "--limit") }
       jobs.append(
         (nil, PCF(a: try Self.polynomial(a, option: "--a"), b: try Self.polynomial(b, option: "--b")), reference))
@@ -118,7 +145,7 @@ struct EvalCommand: ParsableCommand {
         result = try WalkCost.withHeartbeat("\(job.pcf)") {
           try PCFReport(
             pcf: job.pcf, id: job.id, depth: depthChoice, reference: job.reference, computeDelta: !report.noDelta,
-            showDigits: shown, threads: cores)
+            showDigits: shown, threads: cores, extrapolate: !noExtrapolation)
         }
       } catch let error as ValidationError {
         throw error  // a walk too large for memory: a usage error, not a bad row
@@ -128,11 +155,21 @@ struct EvalCommand: ParsableCommand {
         continue
       }
       for line in report.format == .json ? [result.json] : result.text { emit(line) }
+      if let plot, result.failure == nil, result.limit.status == .converging,
+        let problem = try WalkPlot.attempt({
+          try WalkPlot.write(job.pcf, depth: result.limit.depth, reference: job.reference, to: plot, threads: cores)
+        })
+      {
+        failures.append(problem)
+      }
       if let failure = result.failure {
         failures.append(failure)
-      } else if let toDigits, result.limit.exactValue == nil, result.limit.digits < toDigits {
+      } else if let toDigits, result.limit.exactValue == nil, result.limit.digits < toDigits,
+        (result.extrapolated?.digits ?? 0) < toDigits
+      {
+        let extrapolated = result.extrapolated.map { " and extrapolates \($0.digits)" } ?? ""
         failures.append(
-          "\(job.id.map { "\($0): " } ?? "")\(job.pcf) certifies only \(result.limit.digits) of the \(toDigits) places asked for, at depth \(result.limit.depth) (--max-depth \(maxDepth))"
+          "\(job.id.map { "\($0): " } ?? "")\(job.pcf) certifies only \(result.limit.digits)\(extrapolated) of the \(toDigits) places asked for, at depth \(result.limit.depth) (--max-depth \(maxDepth))"
         )
       }
     }

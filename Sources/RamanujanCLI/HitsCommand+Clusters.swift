@@ -2,13 +2,13 @@ import ArgumentParser
 import Ramanujan
 
 extension HitsCommand {
-  /// `hits --clusters`: one line per cluster of a blind-δ store, by cluster id.
-  func clusterLines(_ db: SearchStore) throws -> [String] {
+  /// `hits --clusters`: one line per cluster of a blind-δ store (of `run`, or its only run), by cluster id.
+  func clusterLines(_ db: SearchStore, run: SearchStore.Run?) throws -> [String] {
     if unverified || unique || constant != nil || minDigits != 0 {
       throw ValidationError(
         "--clusters lists clusters: it cannot be combined with --unverified, --unique, --constant or --min-digits")
     }
-    let list = try db.clusters()
+    let list = try db.clusters(run: run)
     switch format {
     case .text:
       return list.map { c in

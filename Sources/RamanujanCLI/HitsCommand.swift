@@ -12,8 +12,11 @@ struct HitsCommand: ParsableCommand {
     case text, tsv, json
   }
 
-  @Option(name: .long, help: "The SQLite store a search wrote.")
+  @Option(name: .long, help: "The store a search wrote: an SQLite file or postgres://user@host[:port]/db.")
   var store: String
+
+  @Option(name: .long, help: "Only the hits of this spec's run (a PostgreSQL store may hold several).")
+  var spec: String?
 
   @Option(name: .long, help: "Only hits whose expression uses this constant (e.g. 'zeta(3)').")
   var constant: String?
@@ -52,11 +55,18 @@ struct HitsCommand: ParsableCommand {
   func lines() throws -> [String] { try SearchCommand.usingStore { try storeLines() } }
 
   func storeLines() throws -> [String] {
-    guard isReadableFile(store) else { throw ValidationError("cannot read store '\(store)'") }
+    let spec = try self.spec.map(SearchCommand.loadSpec)
+    try SearchCommand.requireReadable(store)
     let db = try SearchStore(readingFrom: store)
-    if clusters { return try clusterLines(db) }
+    let run = try spec.map { s throws in
+      guard let run = try db.run(hash: s.hashText) else {
+        throw ValidationError("store '\(db.path)' holds no run of spec '\(s.name)' (hash \(s.hashText))")
+      }
+      return run
+    }
+    if clusters { return try clusterLines(db, run: run) }
     let canonicalConstant = try constant.map { try Constant(name: $0).name }
-    var hits = try db.hits(constant: canonicalConstant, minimumDigits: minDigits, unverified: unverified)
+    var hits = try db.hits(constant: canonicalConstant, minimumDigits: minDigits, unverified: unverified, run: run)
     if unique {
       var seen = Set<String>()
       hits = hits.filter { seen.insert($0.hit.canonicalKey).inserted }
@@ -64,7 +74,7 @@ struct HitsCommand: ParsableCommand {
     switch format {
     case .text:
       // Blind-δ stores: the cluster of each clustered hit.
-      let cluster = try db.clusterMembership()
+      let cluster = try db.clusterMembership(run: run)
       return hits.map { h in
         "PCF(\(h.hit.a), \(h.hit.b)) = \(h.hit.expression)  [\(h.hit.digits) digits, depth \(h.hit.depth), delta \(h.hit.delta.map { PCFReport.format($0, 4) } ?? "–")\(cluster[h.hit.index].map { ", cluster \($0)" } ?? "")]"
       }

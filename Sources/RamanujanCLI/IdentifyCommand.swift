@@ -43,6 +43,11 @@ struct IdentifyCommand: ParsableCommand {
     name: .long, help: "Significant digits to evaluate a PCF to (default: enough for any relation within the bounds).")
   var digits: Int?
 
+  @Flag(
+    name: .customLong("no-extrapolation"),
+    help: "Identify a slowly converging PCF from certified places only (no extrapolated limit).")
+  var noExtrapolation = false
+
   @Option(name: .customLong("max-depth"), help: "Largest depth a PCF may be walked to.")
   var maxDepth: Int = 100_000
 
@@ -136,6 +141,10 @@ struct IdentifyCommand: ParsableCommand {
     let pcf = PCF(a: try EvalCommand.polynomial(a!, option: "--a"), b: try EvalCommand.polynomial(b!, option: "--b"))
     let cores = threads ?? availableCores
     let wanted = digits ?? defaultDigits(identifier)
+    if !noExtrapolation, let found = try identifyExtrapolated(pcf, identifier: identifier, wanted: wanted, cores: cores)
+    {
+      return found
+    }
     let limit = try WalkCost.withHeartbeat("\(pcf)") {
       try pcf.limit(digits: wanted + 2, maxDepth: maxDepth, threads: cores) { try WalkCost.check(pcf, depth: $0) }
     }
@@ -166,6 +175,40 @@ struct IdentifyCommand: ParsableCommand {
     return (report(name: pcf.description, result: result, searched: x.digits, pcf: (pcf, limit)), result != nil)
   }
 
+  /// A slowly converging PCF (places growing like log n at depth 256) identified from its
+  /// extrapolated limit, under the same discipline, confirmed by a second extrapolation to more
+  /// places (deeper, of higher order); `nil` when the walk converges fast or extrapolation gives
+  /// too few places (then the certified walk decides).
+  func identifyExtrapolated(_ pcf: PCF, identifier: Identifier, wanted: Int, cores: Int) throws -> (
+    lines: [String], found: Bool
+  )? {
+    let probe = pcf.limit(depth: min(256, maxDepth), threads: cores)
+    guard PCFReport.mayExtrapolate(probe, wanted: wanted + 2), !PCFReport.convergesGeometrically(probe),
+      wanted + 2 <= ConvergentSequence.maxExtrapolatedDigits
+    else { return nil }
+    let check = { (n: Int) in try WalkCost.check(pcf, depth: n) }
+    let first = try WalkCost.withHeartbeat("\(pcf)") {
+      try pcf.extrapolatedLimit(digits: wanted + 2, maxDepth: maxDepth, threads: cores, check: check)
+    }
+    guard case .success(let e) = first else { return nil }
+    let x = ApproximateValue(e.value, places: e.digits)
+    guard x.digits >= identifier.discipline.minimumDigits else { return nil }
+    let result = try identifier.identify(x) { more in
+      guard more + 2 <= ConvergentSequence.maxExtrapolatedDigits,
+        case .success(let deeper)? = try? pcf.extrapolatedLimit(
+          digits: more + 2, maxDepth: maxDepth, threads: cores, check: check),
+        deeper.depth > e.depth
+      else { return nil }
+      return ApproximateValue(deeper.value, places: deeper.digits)
+    }
+    let limit = pcf.limit(depth: min(maxDepth, e.depth), threads: cores)
+    var lines = report(name: pcf.description, result: result, searched: x.digits, pcf: (pcf, limit), extrapolated: e)
+    if format == .text {
+      lines.append("  extrap     \(e.digits) extrapolated places (not certified): \(e.summary)")
+    }
+    return (lines, result != nil)
+  }
+
   /// Digits enough for the discipline to accept a relation with every coefficient at the bound in the
   /// largest basis searched.
   func defaultDigits(_ identifier: Identifier) -> Int {
@@ -175,7 +218,9 @@ struct IdentifyCommand: ParsableCommand {
     return identifier.discipline.requiredDigits(coefficientDigits: count * perCoefficient)
   }
 
-  func report(name: String, result: Identification?, searched: Int, pcf: (PCF, Limit)?) -> [String] {
+  func report(
+    name: String, result: Identification?, searched: Int, pcf: (PCF, Limit)?, extrapolated: Extrapolation? = nil
+  ) -> [String] {
     if format == .json {
       var o = JSONLine()
       if pcf == nil { o.add("value", name) }
@@ -183,6 +228,11 @@ struct IdentifyCommand: ParsableCommand {
         o.add("a", p.a.description)
         o.add("b", p.b.description)
         o.add("depth", limit.depth)
+        o.add("extrapolated", extrapolated != nil)
+        if let extrapolated {
+          o.add("extrapolated_digits", extrapolated.digits)
+          o.add("certified_digits", limit.digits)
+        }
       }
       o.add("expression", result.flatMap { $0.expression?.description })
       o.add("digits", result?.digits ?? searched)

@@ -24,6 +24,11 @@ struct JSONLine {
     fields.append("\(Self.quote(key)): \(text)")
   }
   mutating func add(_ key: String, _ value: Bool) { fields.append("\(Self.quote(key)): \(value)") }
+  mutating func add(_ key: String, _ values: [Int]) {
+    fields.append("\(Self.quote(key)): [\(values.map(String.init).joined(separator: ", "))]")
+  }
+  /// A value that is already JSON text (a nested object, or `null`).
+  mutating func addRaw(_ key: String, _ json: String) { fields.append("\(Self.quote(key)): \(json)") }
 
   /// A typed value of a column that is written both as JSON and as TSV.
   enum Field {

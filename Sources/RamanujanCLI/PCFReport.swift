@@ -18,6 +18,9 @@ struct PCFReport: Sendable {
   /// Why the given limit does not match the walk, when it does not.
   let disagreement: String?
   let showDigits: Int?
+  /// The extrapolated limit (`nil`: not applicable — certified digits suffice, the value is exact,
+  /// the fraction diverges, or --no-extrapolation), or why there is none.
+  let extrapolation: Result<Extrapolation, ExtrapolationFailure>?
 
   enum Depth: Sendable {
     case fixed(Int)
@@ -28,19 +31,49 @@ struct PCFReport: Sendable {
   /// Every walk is first checked by `WalkCost.check` (memory refused, large walks announced).
   init(
     pcf: PCF, id: String? = nil, depth: Depth, reference: ConstantExpression?, computeDelta: Bool,
-    showDigits: Int?, threads: Int
+    showDigits: Int?, threads: Int, extrapolate: Bool = true
   ) throws {
     self.id = id
     self.pcf = pcf
     self.showDigits = showDigits
     let check = { (n: Int) in try WalkCost.check(pcf, depth: n) }
+    var extrapolation: Result<Extrapolation, ExtrapolationFailure>?
     switch depth {
     case .fixed(let n):
       try check(reference == nil && computeDelta ? 2 * n : n)
       limit = pcf.limit(depth: n, threads: threads)
+      // Up to `fixedDepthExtrapolation` places from the convergents up to the depth given.
+      if extrapolate, n >= Self.minimumExtrapolationDepth,
+        Self.mayExtrapolate(limit, wanted: Self.fixedDepthExtrapolation)
+      {
+        extrapolation = try pcf.extrapolatedLimit(
+          digits: Self.fixedDepthExtrapolation, maxDepth: n, threads: threads, check: check)
+      }
     case .digits(let d, let maxDepth):
+      // A walk whose digits grow like log n (polynomial convergence) would need a depth far
+      // beyond reach: extrapolate first, and walk to the certified digits only if that fails.
+      let probe = pcf.limit(depth: min(256, maxDepth), threads: threads)
+      if extrapolate, Self.mayExtrapolate(probe, wanted: d), !Self.convergesGeometrically(probe),
+        d <= ConvergentSequence.maxExtrapolatedDigits
+      {
+        let e = try pcf.extrapolatedLimit(digits: d, maxDepth: maxDepth, threads: threads, check: check)
+        extrapolation = e
+        if case .success(let x) = e, x.digits >= d {
+          let at = min(maxDepth, x.depth)
+          try check(at)
+          limit = pcf.limit(depth: at, threads: threads)
+          break
+        }
+      }
       limit = try pcf.limit(digits: d, maxDepth: maxDepth, threads: threads, check: check)
+      if limit.digits >= d { extrapolation = nil }  // the walk certifies them: nothing to add
+      if extrapolation == nil, extrapolate, Self.mayExtrapolate(limit, wanted: d),
+        d <= ConvergentSequence.maxExtrapolatedDigits
+      {
+        extrapolation = try pcf.extrapolatedLimit(digits: d, maxDepth: maxDepth, threads: threads, check: check)
+      }
     }
+    self.extrapolation = extrapolation
     // An exact (terminating) value is certified to every place: show as many as asked, 100 by default.
     let certified = limit.exactValue != nil ? (showDigits ?? 100) : limit.digits
     shownPlaces = min(certified, showDigits ?? certified)
@@ -64,9 +97,8 @@ struct PCFReport: Sendable {
     }
     self.disagreement = disagreement
     guard limit.status == .converging else {
-      reduction = nil
-      delta = nil
-      deltaNote = "undefined: the limit is not read from converging convergents"
+      // δ against a given limit needs no certified place: it is defined wherever q(N) ≠ 0.
+      (reduction, delta, deltaNote) = Self.uncertifiedDelta(limit, reference: reference, computeDelta: computeDelta)
       return
     }
     let reduction = limit.reduction()
@@ -74,6 +106,18 @@ struct PCFReport: Sendable {
     guard computeDelta, disagreement == nil else {
       delta = nil
       deltaNote = disagreement == nil ? "not computed (--no-delta)" : "not computed: the given limit disagrees"
+      return
+    }
+    // A slowly converging walk: δ against the extrapolated limit, when it holds more places than
+    // this walk certifies (a walk twice as deep would hold hardly more).
+    if referenceValue == nil, let e = extrapolation.flatMap({ try? $0.get() }), e.digits > limit.digits + 10 {
+      do {
+        delta = try limit.delta(reference: e.value, referenceDigits: e.digits, reduction: reduction)
+        deltaNote = nil
+      } catch {
+        delta = nil
+        deltaNote = error.description
+      }
       return
     }
     if referenceValue == nil {
@@ -96,6 +140,77 @@ struct PCFReport: Sendable {
     }
   }
 
+  /// Places extrapolated at a fixed depth (from the convergents up to it) when fewer are certified.
+  static let fixedDepthExtrapolation = 100
+  /// The shallowest fixed depth worth an extrapolation (its three stages need some 30 convergents).
+  static let minimumExtrapolationDepth = 64
+
+  /// Whether an extrapolation can add to `limit`: not exact, not proven divergent, fewer than
+  /// `wanted` places certified.
+  static func mayExtrapolate(_ limit: Limit, wanted: Int) -> Bool {
+    limit.exactValue == nil && limit.terminationIndex == nil && limit.divergence == nil && limit.digits < wanted
+  }
+
+  /// Whether the certified places at the checkpoint N/2 are at most 60% of those at N (places
+  /// growing like n, not like log n).
+  static func convergesGeometrically(_ limit: Limit) -> Bool {
+    guard let earlier = limit.earlier, !earlier.hasZeroDenominator, !limit.final.hasZeroDenominator else {
+      return false
+    }
+    let now = -limit.final.log10Difference
+    let before = -earlier.log10Difference
+    return now > 3 && before < 0.6 * now
+  }
+
+  /// The keys `extrapolated_value` (only the extrapolated places, at most `shown`),
+  /// `extrapolated_digits`, `extrapolation` (method, α, period, depths, orders; null when not
+  /// applicable) and `extrapolation_note` (why there is none, when it failed).
+  static func addExtrapolation(
+    _ extrapolation: Result<Extrapolation, ExtrapolationFailure>?, shown: Int, to o: inout JSONLine
+  ) {
+    let e = extrapolation.flatMap { try? $0.get() }
+    o.add("extrapolated_value", e.map { $0.text(maxPlaces: shown) })
+    o.add("extrapolated_digits", e?.digits)
+    if let e {
+      var x = JSONLine()
+      x.add("method", e.method)
+      x.add("alpha", e.alpha)
+      x.add("alpha_integer", e.alphaIsInteger)
+      x.add("period", e.period)
+      x.add("depth", e.depth)
+      x.add("orders", e.stages.map(\.order))
+      x.add("from_depths", e.stages.map(\.depth))
+      o.addRaw("extrapolation", x.text)
+    } else {
+      o.addRaw("extrapolation", "null")
+    }
+    if case .failure(let f) = extrapolation { o.add("extrapolation_note", f.description) }
+  }
+
+  /// The text lines of an extrapolation (none when not applicable).
+  static func extrapolationLines(_ extrapolation: Result<Extrapolation, ExtrapolationFailure>?, shown: Int) -> [String]
+  {
+    switch extrapolation {
+    case nil: return []
+    case .failure(let f): return ["  extrap  – (\(f))"]
+    case .success(let e):
+      let more = shown < e.digits ? "… (\(e.digits - shown) more places; --show-digits)" : ""
+      return [
+        "  extrap  \(e.text(maxPlaces: shown))\(more)",
+        "          \(e.digits) extrapolated places (not certified): \(e.summary)",
+      ]
+    }
+  }
+
+  /// The extrapolation when it succeeded.
+  var extrapolated: Extrapolation? {
+    if case .success(let e) = extrapolation { return e }
+    return nil
+  }
+
+  /// Extrapolated places shown (within --show-digits).
+  var extrapolatedShown: Int { extrapolated.map { min($0.digits, showDigits ?? $0.digits) } ?? 0 }
+
   var text: [String] {
     let name = "\(id.map { "\($0): " } ?? "")\(pcf)"
     var lines = [limit.terminationIndex.map { "\(name) terminates at n = \($0)" } ?? "\(name) at depth \(limit.depth)"]
@@ -108,8 +223,17 @@ struct PCFReport: Sendable {
       lines.append("  value   \(exact) (exact: b(\(at)) = 0 ends the fraction)")
       lines.append("  approx  \(exact.scientific(significantDigits: 50))")
       return lines
-    case .zeroDenominator, .notConverging:
+    case .zeroDenominator:
       return lines
+    case .notConverging:
+      if let reference, computedDeltaAsked {
+        lines.append("  digits  0 certified decimal places (\(limit.convergenceNote ?? "not converging"))")
+        lines.append(
+          "  delta   "
+            + (delta.map { "\(Self.format($0, 6)) (against \(reference); needs no certified place)" }
+              ?? "– (\(deltaNote ?? ""))"))
+      }
+      return lines + extrapolationLines
     case .converging:
       break
     }
@@ -123,11 +247,15 @@ struct PCFReport: Sendable {
       let degree = reduction.factorialDegree.map { "; gcd ~ (N!)^k·c^N with k = \(Self.format($0, 3))" } ?? ""
       lines.append("  gcd     log10 gcd(p, q) = \(Self.format(reduction.log10GCD, 1))\(degree)")
     }
+    if let predictionLine { lines.append(predictionLine) }
     if let agreement, let reference {
       lines.append("  limit   agrees with \(reference) to \(agreement) places")
     }
-    return lines
+    return lines + extrapolationLines
   }
+
+  /// The extrapolated value, apart from the certified one, with its evidence.
+  var extrapolationLines: [String] { Self.extrapolationLines(extrapolation, shown: extrapolatedShown) }
 
   var json: String {
     var o = JSONLine()
@@ -153,10 +281,13 @@ struct PCFReport: Sendable {
     if let deltaNote { o.add("delta_note", deltaNote) }
     o.add("log10_gcd", reduction?.log10GCD)
     o.add("factorial_degree", reduction?.factorialDegree)
+    o.add("predicted_rate", prediction?.rate)
+    o.add("predicted_delta", prediction?.delta)
     if let reference {
       o.add("limit", reference)
       o.add("agreement", agreement)
     }
+    Self.addExtrapolation(extrapolation, shown: extrapolatedShown, to: &o)
     return o.text
   }
 
@@ -190,7 +321,10 @@ struct PCFReport: Sendable {
     case .zeroDenominator:
       return "\(pcf): q(N) = 0 at depth \(limit.depth), so the convergent is undefined there; try another depth"
     case .notConverging:
-      return Self.notConverging("\(pcf)", limit)
+      // Extrapolated places are evidence of a limit the certified model could not bound.
+      if let e = extrapolated, e.digits > 0 { return nil }
+      // A δ against the given limit is what was asked at a shallow depth: the answer, not a failure.
+      return delta != nil && limit.divergence == nil ? nil : Self.notConverging("\(pcf)", limit)
     }
   }
 

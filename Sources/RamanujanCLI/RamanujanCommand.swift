@@ -8,8 +8,8 @@ struct RamanujanCommand: AsyncParsableCommand {
     abstract: "Evaluate, identify and search for formulas of mathematical constants.",
     version: "0.1.0",
     subcommands: [
-      EvalCommand.self, IdentifyCommand.self, CMFCommand.self, SearchCommand.self, HitsCommand.self,
-      MergeCommand.self, SlurmCommand.self,
+      EvalCommand.self, IdentifyCommand.self, RecurrenceCommand.self, CMFCommand.self, SearchCommand.self,
+      HitsCommand.self, MergeCommand.self, SlurmCommand.self, ReportCommand.self, RelateCommand.self,
     ]
   )
 }

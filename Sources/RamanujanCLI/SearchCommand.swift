@@ -10,14 +10,18 @@ struct SearchCommand: AsyncParsableCommand {
       Runs or resumes the spec in the store: chunks already done are skipped, each chunk's hits and \
       its done mark are written in one transaction. Shards i/N (0 <= i < N) are disjoint and cover \
       the space; run N copies (e.g. a Slurm job array) with one store each, or one after another \
-      on the same store.
+      on the same store. A store postgres://user@host[:port]/db is shared by any number of \
+      processes on any number of machines (chunks are claimed; the password comes from \
+      PGPASSWORD or ~/.pgpass): see docs/cluster.md.
       """
   )
 
   @Argument(help: "The search-space spec (JSON; see docs/search-spec.md).")
   var spec: String
 
-  @Option(name: .long, help: "The SQLite store to write (created when missing).")
+  @Option(
+    name: .long,
+    help: "The store to write: an SQLite file (created when missing) or postgres://user@host[:port]/db.")
   var store: String
 
   @Option(name: .long, help: "Only shard i of N, written i/N with 0 <= i < N.")
@@ -57,12 +61,22 @@ struct SearchCommand: AsyncParsableCommand {
 
   /// A store that cannot be opened, is not a store, or holds another spec is a usage error (exit 64),
   /// not a mathematical "no": `StoreError` becomes `ValidationError`.
+  /// A store that is a file must exist to be read; a URL is checked by connecting.
+  static func requireReadable(_ store: String) throws {
+    if !PostgresURL.isURL(store) && !isReadableFile(store) { throw ValidationError("cannot read store '\(store)'") }
+  }
+
   static func usingStore<T>(_ body: () throws -> T) throws -> T {
     do { return try body() } catch let error as StoreError { throw ValidationError(error.message) }
   }
 
-  /// Refuses a store path SQLite would not keep: '' and ':memory:' are databases deleted on exit.
+  /// Refuses a store path SQLite would not keep: '' and ':memory:' are databases deleted on exit;
+  /// a `postgres://` URL must be well formed.
   static func requireStorePath(_ path: String, option: String) throws {
+    if PostgresURL.isURL(path) {
+      do throws(StoreError) { _ = try PostgresURL(path) } catch { throw ValidationError("\(option): \(error.message)") }
+      return
+    }
     if path.isEmpty {
       throw ValidationError(
         "\(option) must name a file, got '' (SQLite would write a temporary database deleted on exit)")
@@ -124,10 +138,10 @@ struct SearchCommand: AsyncParsableCommand {
       progress.update(done: finished, candidates: candidates, hits: hits)
     }
     progress.update(done: finished, candidates: candidates, hits: hits, force: true)
-    let stats = try db.statistics()
+    let stats = try db.statistics(run: run)
     let filtered = stats.filter { $0.key.hasPrefix("filtered.") }.sorted { $0.key < $1.key }
       .map { "\($0.key.dropFirst(9)) \($0.value)" }.joined(separator: ", ")
-    if let summary = try BlindDeltaStep.run(store: db, space: space) { print(summary) }
+    if let summary = try BlindDeltaStep.run(store: db, run: run, space: space) { print(summary) }
     print(
       "\(spec.name): \(stats["chunks"] ?? 0)/\(space.chunkCount) chunks done, \(stats["candidates"] ?? 0) candidates; filtered: \(filtered.isEmpty ? "none" : filtered); screened \(stats["screened"] ?? 0), converged \(stats["converged"] ?? 0), matched \(stats["matched"] ?? 0), unverified \(stats["unverified"] ?? 0), hits \(stats["hits"] ?? 0)"
     )

@@ -6,6 +6,8 @@ public enum LimitError: Error, Sendable, Equatable, CustomStringConvertible {
   case notConverging(depth: Int)
   /// q(N) or q(N−1) is zero at this depth.
   case zeroDenominator(depth: Int)
+  /// The reduced denominator is 1 at this depth: log q = 0, so δ is undefined there.
+  case reducedDenominatorOne(depth: Int)
   /// The fraction terminates: its value is the rational number given, δ is undefined.
   case terminates(at: Int, value: String)
 
@@ -18,6 +20,8 @@ public enum LimitError: Error, Sendable, Equatable, CustomStringConvertible {
       return "the convergents are not converging at depth \(depth)"
     case .zeroDenominator(let depth):
       return "q(N) = 0 at depth \(depth): the convergent is undefined there"
+    case .reducedDenominatorOne(let depth):
+      return "the reduced denominator q is 1 at depth \(depth): δ = −log|L − p/q|/log q − 1 is undefined there"
     case .terminates(let at, let value):
       return "the fraction terminates at n = \(at) (b(\(at)) = 0): its value is the rational \(value)"
     }

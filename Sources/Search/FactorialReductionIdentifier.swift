@@ -11,17 +11,17 @@ enum FactorialReductionIdentifier {
   /// The expression and a relation text for a PCF's limit, or `nil` when the certified digits
   /// support none (too few digits, no relation within the bound, or refuted on confirmation).
   static func identify(_ pcf: PCF, spec: SearchSpec) -> (ConstantExpression, String)? {
-    let limit = pcf.limit(digits: spec.verifyDigits, maxDepth: spec.verifyMaxDepth, threads: 1)
-    guard limit.status == .converging else { return nil }
+    let read = VerifiedLimit(pcf, digits: spec.verifyDigits, maxDepth: spec.verifyMaxDepth)
+    guard read.usable else { return nil }
     guard
       let identifier = try? Identifier(
         constants: spec.constants.map { ConstantExpression($0) }, maxCoefficient: BigInt(spec.bound).power(4),
         algebraicDegree: 1),
       let found = try? identifier.identify(
-        ApproximateValue(certified: limit),
+        read.approximate,
         recompute: { digits in
-          let deeper = pcf.limit(digits: digits, maxDepth: 4 * spec.verifyMaxDepth, threads: 1)
-          return deeper.status == .converging ? ApproximateValue(certified: deeper) : nil
+          let deeper = VerifiedLimit(pcf, digits: digits, maxDepth: 4 * spec.verifyMaxDepth)
+          return deeper.usable ? deeper.approximate : nil
         }),
       let expression = found.expression, !expression.constants.isEmpty
     else { return nil }

@@ -143,22 +143,26 @@ public struct SearchEngine: Sendable {
   func verify(_ c: Candidate, entries: [(ConstantExpression, String)], factorialDegree: Double? = nil) -> Verdict {
     let spec = space.spec
     let pcf = PCF(a: Polynomial(c.a), b: Polynomial(c.b))
-    let limit = pcf.limit(digits: spec.verifyDigits, maxDepth: spec.verifyMaxDepth, threads: 1)
-    guard limit.status == .converging else { return .rejected }
-    let working = Precision.digits(limit.digits + 30)
-    let value = limit.value(working)
+    let read = VerifiedLimit(pcf, digits: spec.verifyDigits, maxDepth: spec.verifyMaxDepth)
+    guard read.usable else { return .rejected }
+    let limit = read.limit
+    let places = read.places
+    let working = Precision.digits(places + 30)
+    let value = read.value(working)
     for (expression, relation) in entries {
       guard let reference = try? expression.evaluate(working) else { continue }
       let difference = (reference - value).magnitude
-      let agreement = difference.isZero ? limit.digits : Int((-difference.log10Magnitude).rounded(.down))
-      guard agreement >= limit.digits else { continue }
-      let delta = try? limit.delta(reference: reference, referenceDigits: limit.digits + 25)
+      let agreement = difference.isZero ? places : Int((-difference.log10Magnitude).rounded(.down))
+      guard agreement >= places else { continue }
+      let delta =
+        limit.status == .converging ? try? limit.delta(reference: reference, referenceDigits: places + 25) : nil
       let hit = Hit(
         a: pcf.a.description, b: pcf.b.description, index: c.index, canonicalKey: CanonicalForm.key(pcf),
         constants: expression.constants.sorted().map(\.name).joined(separator: ","), expression: expression.description,
-        relation: relation, digits: limit.digits, depth: limit.depth, delta: delta, rate: limit.rate,
+        relation: read.note.map { "\(relation) [\($0)]" } ?? relation, digits: places,
+        depth: read.extrapolation?.depth ?? limit.depth, delta: delta, rate: limit.rate,
         factorialDegree: factorialDegree ?? limit.reduction().factorialDegree)
-      return limit.digits >= spec.verifyDigits ? .hit(hit) : .unverified(hit)
+      return places >= spec.verifyDigits ? .hit(hit) : .unverified(hit)
     }
     return .rejected
   }

@@ -8,8 +8,10 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A thin, owning wrapper of one SQLite connection. Not shared between threads.
-final class SQLiteDatabase {
+final class SQLiteDatabase: StoreDatabase {
   let path: String
+  var location: String { path }
+  var backend: StoreBackend { .sqlite }
   private var handle: OpaquePointer?
 
   /// Opens the file at `path`: read-write (created when missing), or read-only (never created,
@@ -35,6 +37,10 @@ final class SQLiteDatabase {
   }
 
   deinit { sqlite3_close(handle) }
+
+  func tableNames() throws(StoreError) -> Set<String> {
+    Set(try query("SELECT name FROM sqlite_master WHERE type = 'table'").compactMap { $0[0].string })
+  }
 
   var errorMessage: String { String(cString: sqlite3_errmsg(handle)) }
 
@@ -63,14 +69,7 @@ final class SQLiteDatabase {
   }
 
   /// A value bound to a statement parameter or read from a column.
-  enum Value: Equatable {
-    case integer(Int)
-    case real(Double)
-    case text(String)
-    /// Bytes (blind-δ feature records).
-    case blob([UInt8])
-    case null
-  }
+  typealias Value = StoreValue
 
   /// Runs one statement with parameters; returns its rows.
   @discardableResult
@@ -97,8 +96,11 @@ final class SQLiteDatabase {
       case .real(let v): sqlite3_bind_double(statement, index, v)
       case .text(let v): sqlite3_bind_text(statement, index, v, -1, rmj_sqlite_transient())
       case .blob(let v):
-        v.withUnsafeBytes {
-          _ = sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), rmj_sqlite_transient())
+        // An empty array still binds a (zero-length) blob, not NULL.
+        _ = v.withUnsafeBytes {
+          sqlite3_bind_blob64(
+            statement, index, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), sqlite3_uint64($0.count),
+            rmj_sqlite_transient())
         }
       case .null: sqlite3_bind_null(statement, index)
       }
@@ -123,17 +125,4 @@ final class SQLiteDatabase {
         })
     }
   }
-}
-
-extension SQLiteDatabase.Value {
-  var int: Int? { if case .integer(let v) = self { return v } else { return nil } }
-  var double: Double? {
-    switch self {
-    case .real(let v): return v
-    case .integer(let v): return Double(v)
-    default: return nil
-    }
-  }
-  var string: String? { if case .text(let v) = self { return v } else { return nil } }
-  var bytes: [UInt8]? { if case .blob(let v) = self { return v } else { return nil } }
 }

@@ -17,7 +17,8 @@ import Search
 ///   the members that are hits.
 /// - `cluster_members(run_id, candidate, cluster, PRIMARY KEY(run_id, candidate))`.
 extension SearchStore {
-  static let blindDeltaTablesSQL = """
+  /// Schema version 2 in SQLite (a store of version 1 gains these tables when opened for writing).
+  static let blindDeltaTablesSQLite = """
     CREATE TABLE IF NOT EXISTS features(
       run_id INTEGER NOT NULL REFERENCES runs(id), chunk INTEGER NOT NULL, layout TEXT NOT NULL,
       count INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY(run_id, chunk));
@@ -31,11 +32,32 @@ extension SearchStore {
       PRIMARY KEY(run_id, candidate));
     """
 
+  /// Schema version 2 in PostgreSQL: the same tables, `data` a BYTEA.
+  static let blindDeltaTablesPostgres = """
+    CREATE TABLE IF NOT EXISTS features(
+      run_id BIGINT NOT NULL REFERENCES runs(id), chunk BIGINT NOT NULL, layout TEXT NOT NULL,
+      count BIGINT NOT NULL, data BYTEA NOT NULL, PRIMARY KEY(run_id, chunk));
+    CREATE TABLE IF NOT EXISTS clusters(
+      run_id BIGINT NOT NULL REFERENCES runs(id), cluster BIGINT NOT NULL, size BIGINT NOT NULL,
+      delta_min DOUBLE PRECISION NOT NULL, delta_max DOUBLE PRECISION NOT NULL, rate_min DOUBLE PRECISION NOT NULL,
+      rate_max DOUBLE PRECISION NOT NULL, label TEXT NOT NULL, representative BIGINT NOT NULL, a TEXT NOT NULL,
+      b TEXT NOT NULL, identified BIGINT NOT NULL, PRIMARY KEY(run_id, cluster));
+    CREATE TABLE IF NOT EXISTS cluster_members(
+      run_id BIGINT NOT NULL REFERENCES runs(id), candidate BIGINT NOT NULL, cluster BIGINT NOT NULL,
+      PRIMARY KEY(run_id, candidate));
+    """
+
   static let featureLayout = ConvergenceFeatures.names.joined(separator: ",")
 
-  /// Whether the store has the blind-δ tables (a store written before them has not).
-  func hasFeatureTables() throws(StoreError) -> Bool {
-    try Self.tableNames(db).isSuperset(of: ["features", "clusters", "cluster_members"])
+  /// The run the blind-δ functions read: `run`, or else the store's only run (`nil` when it has none).
+  /// - Throws: `StoreError` when `run` is `nil` and the store (PostgreSQL) holds several runs.
+  func blindRun(_ run: Run?) throws(StoreError) -> Run? {
+    if let run { return run }
+    let all = try runs()
+    guard all.count <= 1 else {
+      throw StoreError("store '\(path)' holds \(all.count) runs: choose the blind-delta one with --spec")
+    }
+    return all.first
   }
 
   /// Writes the features of a chunk (nothing when it has none). Called inside `commit`'s transaction.
@@ -56,25 +78,30 @@ extension SearchStore {
       ])
   }
 
-  /// Copies the feature blocks of `chunks` from another store (inside `merge`'s transactions).
+  /// Copies the feature blocks of `chunks` from another store, SQLite or PostgreSQL (inside
+  /// `merge`'s transactions).
   func copyFeatures(from other: SearchStore, theirRun: Int, run: Run, chunks: Set<Int>) throws(StoreError) {
-    guard try other.hasFeatureTables(), let first = chunks.min(), let last = chunks.max() else { return }
+    guard let first = chunks.min(), let last = chunks.max() else { return }
+    let shared = db.backend == .postgres
     try other.db.forEachRow(
       "SELECT chunk, layout, count, data FROM features WHERE run_id = ? AND chunk >= ? AND chunk <= ? ORDER BY chunk",
       [.integer(theirRun), .integer(first), .integer(last)]
     ) { row throws(StoreError) in
       guard let chunk = row[0].int, chunks.contains(chunk) else { return }
       try db.query(
-        "INSERT OR REPLACE INTO features(run_id, chunk, layout, count, data) VALUES (?, ?, ?, ?, ?)",
-        [.integer(run.id)] + row)
+        """
+        INSERT \(shared ? "" : "OR REPLACE ")INTO features(run_id, chunk, layout, count, data)
+        VALUES (?, ?, ?, ?, ?)\(shared ? " ON CONFLICT DO NOTHING" : "")
+        """, [.integer(run.id)] + row)
     }
   }
 
-  /// Every stored feature row of the store's run, in candidate order (chunks ascending, rows
-  /// ascending within a chunk), handed to `body` one at a time: the blocks are read one by one.
+  /// Every stored feature row of the run (by default the store's only run), in candidate order
+  /// (chunks ascending, rows ascending within a chunk), handed to `body` one at a time: the blocks
+  /// are read one by one.
   /// - Throws: `StoreError` for a block of another layout or a damaged block.
-  public func forEachFeatureRow(_ body: (FeatureRow) throws(StoreError) -> Void) throws(StoreError) {
-    guard try hasFeatureTables(), let run = try runs().first else { return }
+  public func forEachFeatureRow(run: Run? = nil, _ body: (FeatureRow) throws(StoreError) -> Void) throws(StoreError) {
+    guard let run = try blindRun(run) else { return }
     let width = ConvergenceFeatures.names.count
     try db.forEachRow(
       "SELECT chunk, layout, count, data FROM features WHERE run_id = ? ORDER BY chunk", [.integer(run.id)]
@@ -104,15 +131,16 @@ extension SearchStore {
     }
   }
 
-  /// The number of stored feature rows.
-  public func featureCount() throws(StoreError) -> Int {
-    guard try hasFeatureTables() else { return 0 }
-    return try db.query("SELECT coalesce(sum(count), 0) FROM features").first?.first?.int ?? 0
+  /// The number of stored feature rows of the run (by default the store's only run).
+  public func featureCount(run: Run? = nil) throws(StoreError) -> Int {
+    guard let run = try blindRun(run) else { return 0 }
+    return try db.query("SELECT coalesce(sum(count), 0) FROM features WHERE run_id = ?", [.integer(run.id)])
+      .first?.first?.int ?? 0
   }
 
-  /// Whether every chunk of the store's run is done.
-  public func isComplete() throws(StoreError) -> Bool {
-    guard let run = try runs().first else { return false }
+  /// Whether every chunk of the run (by default the store's only run) is done.
+  public func isComplete(run: Run? = nil) throws(StoreError) -> Bool {
+    guard let run = try blindRun(run) else { return false }
     let done = try db.query("SELECT count(*) FROM chunks WHERE run_id = ?", [.integer(run.id)]).first?.first?.int ?? 0
     return done == run.chunkCount
   }
@@ -120,12 +148,14 @@ extension SearchStore {
   /// A stored cluster.
   public typealias StoredCluster = BlindCluster
 
-  /// Replaces the clusters of the run, their members and the hits the cluster identification found,
-  /// in one transaction (hits of candidates already hits are kept as they are).
-  public func replaceClusters(_ clusters: [StoredCluster], members: [(candidate: Int, cluster: Int)], hits: [Hit])
-    throws(StoreError)
-  {
-    guard let run = try runs().first else { throw StoreError("store '\(path)' holds no run") }
+  /// Replaces the clusters of the run (by default the store's only run), their members and the
+  /// hits the cluster identification found, in one transaction (hits of candidates already hits
+  /// are kept as they are).
+  public func replaceClusters(
+    _ clusters: [StoredCluster], members: [(candidate: Int, cluster: Int)], hits: [Hit], run: Run? = nil
+  ) throws(StoreError) {
+    guard let run = try blindRun(run) else { throw StoreError("store '\(path)' holds no run") }
+    let shared = db.backend == .postgres
     try db.transaction { () throws(StoreError) in
       try db.query("DELETE FROM clusters WHERE run_id = ?", [.integer(run.id)])
       try db.query("DELETE FROM cluster_members WHERE run_id = ?", [.integer(run.id)])
@@ -149,8 +179,9 @@ extension SearchStore {
       for h in hits {
         try db.query(
           """
-          INSERT OR IGNORE INTO hits(run_id, candidate, a, b, canonical_key, constants, expression, relation, digits,
-                                     depth, delta, rate, factorial_degree) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          INSERT \(shared ? "" : "OR IGNORE ")INTO hits(run_id, candidate, a, b, canonical_key, constants, expression,
+                                     relation, digits, depth, delta, rate, factorial_degree)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\(shared ? " ON CONFLICT DO NOTHING" : "")
           """,
           [
             .integer(run.id), .integer(h.index), .text(h.a), .text(h.b), .text(h.canonicalKey), .text(h.constants),
@@ -161,27 +192,33 @@ extension SearchStore {
     }
   }
 
-  /// The clusters of the run, by id.
-  public func clusters() throws(StoreError) -> [StoredCluster] {
-    guard try hasFeatureTables() else { return [] }
+  /// The clusters of the run (by default the store's only run), by id.
+  public func clusters(run: Run? = nil) throws(StoreError) -> [StoredCluster] {
+    guard let run = try blindRun(run) else { return [] }
     return try db.query(
       """
       SELECT cluster, size, delta_min, delta_max, rate_min, rate_max, label, representative, a, b, identified
-      FROM clusters ORDER BY cluster
-      """
-    ).map { r in
-      StoredCluster(
-        id: r[0].int!, size: r[1].int!, delta: r[2].double!...max(r[2].double!, r[3].double!),
-        rate: r[4].double!...max(r[4].double!, r[5].double!), label: r[6].string!, representative: r[7].int!,
-        a: r[8].string!, b: r[9].string!, identified: r[10].int!)
+      FROM clusters WHERE run_id = ? ORDER BY cluster
+      """, [.integer(run.id)]
+    ).map { r throws(StoreError) in
+      guard let id = r[0].int, let size = r[1].int, let d0 = r[2].double, let d1 = r[3].double,
+        let r0 = r[4].double, let r1 = r[5].double, let label = r[6].string, let representative = r[7].int,
+        let a = r[8].string, let b = r[9].string, let identified = r[10].int
+      else { throw StoreError("store '\(path)': a row of clusters is damaged") }
+      return StoredCluster(
+        id: id, size: size, delta: d0...max(d0, d1), rate: r0...max(r0, r1), label: label,
+        representative: representative, a: a, b: b, identified: identified)
     }
   }
 
-  /// The cluster of each clustered candidate.
-  public func clusterMembership() throws(StoreError) -> [Int: Int] {
-    guard try hasFeatureTables() else { return [:] }
+  /// The cluster of each clustered candidate of the run (by default the store's only run; none
+  /// when the store holds several runs and `run` is `nil`).
+  public func clusterMembership(run: Run? = nil) throws(StoreError) -> [Int: Int] {
+    let only = run == nil ? try runs() : []
+    guard let run = run ?? (only.count == 1 ? only[0] : nil) else { return [:] }
     var out: [Int: Int] = [:]
-    try db.forEachRow("SELECT candidate, cluster FROM cluster_members") { row throws(StoreError) in
+    try db.forEachRow("SELECT candidate, cluster FROM cluster_members WHERE run_id = ?", [.integer(run.id)]) {
+      row throws(StoreError) in
       if let c = row[0].int, let k = row[1].int { out[c] = k }
     }
     return out

@@ -128,10 +128,12 @@ import Testing
     #expect(throws: FieldNameError.self) { try KnownCMFs.named("zeta5") }
     #expect(
       FieldNameError(
-        name: "zeta5", reason: "the known fields are e, pi, zeta3, ln2, 2f1, 3f2:Z, pfq:P,Q,Z, ffbar:F,FBAR"
+        name: "zeta5",
+        reason: "the known fields are e, pi, zeta3, ln2, 2f1, 3f2:Z, pfq:P,Q,Z, ffbar:F,FBAR, meijerg:M,N,P,Q,Z"
       )
       .description
-        == "unknown field 'zeta5': the known fields are e, pi, zeta3, ln2, 2f1, 3f2:Z, pfq:P,Q,Z, ffbar:F,FBAR")
+        == "unknown field 'zeta5': the known fields are e, pi, zeta3, ln2, 2f1, 3f2:Z, pfq:P,Q,Z, ffbar:F,FBAR, meijerg:M,N,P,Q,Z"
+    )
     func reason(_ name: String) -> String? {
       do {
         _ = try KnownCMFs.named(name)
@@ -140,7 +142,8 @@ import Testing
     }
     #expect(
       reason("zeta5")
-        == "unknown field 'zeta5': the known fields are e, pi, zeta3, ln2, 2f1, 3f2:Z, pfq:P,Q,Z, ffbar:F,FBAR")
+        == "unknown field 'zeta5': the known fields are e, pi, zeta3, ln2, 2f1, 3f2:Z, pfq:P,Q,Z, ffbar:F,FBAR, meijerg:M,N,P,Q,Z"
+    )
     #expect(
       reason("pfq:3,2")
         == "unknown field 'pfq:3,2': pfq:P,Q,Z needs integers 0 ≤ P, Q ≤ 12 with P + Q ≥ 1 and a rational Z ≠ 0, got '3,2'"

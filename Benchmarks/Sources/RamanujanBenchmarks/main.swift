@@ -66,7 +66,8 @@ let pcfCases: [(String, @Sendable () throws -> Void)] = [
   ),
 ]
 
-let all = pcfCases + identifyCases + constantCases + cmfCases
+let relateCases: [(String, @Sendable () throws -> Void)] = [("relate_pairs", { try relatePairs() })]
+let all = pcfCases + identifyCases + constantCases + cmfCases + relateCases
 
 for (name, run) in all where cases.isEmpty || cases.contains(name) {
   do { try run() } catch { print("{\"case\": \"\(name)\", \"error\": \"\(error)\"}") }

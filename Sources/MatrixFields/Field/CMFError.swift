@@ -28,6 +28,8 @@ public enum CMFError: Error, Sendable, Equatable, CustomStringConvertible {
   case stepSize(axis: String, size: Int, rank: Int)
   /// A coordinate, an offset or a step count does not fit in a machine integer.
   case overflow(what: String)
+  /// The basis trajectories of a sub-field are zero or linearly dependent.
+  case dependentBasis(String)
   /// The work asked for is estimated above a documented limit: what, the estimate and the limit
   /// in `unit`, and what to change.
   case tooLarge(what: String, estimate: Int, limit: Int, unit: String, advice: String)
@@ -69,6 +71,8 @@ public enum CMFError: Error, Sendable, Equatable, CustomStringConvertible {
       return "a step along \(axis) gives a \(size)x\(size) matrix but the field has rank \(rank)"
     case .overflow(let what):
       return "\(what) does not fit in a 64-bit integer"
+    case .dependentBasis(let basis):
+      return "the basis trajectories \(basis) are not linearly independent: a sub-field needs independent ones"
     case .tooLarge(let what, let estimate, let limit, let unit, let advice):
       return "\(what) is estimated at \(estimate) \(unit), above the limit of \(limit) \(unit); \(advice)"
     }

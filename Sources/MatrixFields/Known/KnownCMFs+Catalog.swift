@@ -20,6 +20,7 @@ extension KnownCMFs {
     ("3f2:Z", "5 axes (x0, x1, x2, y0, y1), rank 3: the field derived from 3F2 at a rational Z other than 0, 1"),
     ("pfq:P,Q,Z", "P+Q axes (x0.., y0..), rank max(P, Q+1) (one less for P = Q+1, Z = 1): the pFq field at rational Z"),
     ("ffbar:F,FBAR", "2 axes (x, y), rank 2: the f/fbar field of two polynomials in x, y"),
+    ("meijerg:M,N,P,Q,Z", "P+Q axes (a0.., b0..), rank max(P, Q): the Meijer G^{M,N}_{P,Q} field at rational Z"),
   ]
 
   /// The field a name stands for: `e`, `pi`, `zeta3`, `ln2`, `2f1`, `3f2:-1`, `pfq:3,2,1`,
@@ -78,6 +79,22 @@ extension KnownCMFs {
       } catch {
         throw fail("\(error)")
       }
+    case ("meijerg", let a?):
+      let parts = a.split(separator: ",", omittingEmptySubsequences: false).map { String($0)._trimmed(" ") }
+      guard parts.count == 5, let m = Int(parts[0]), let n = Int(parts[1]), let p = Int(parts[2]),
+        let q = Int(parts[3]), (1...4).contains(p), (1...4).contains(q), p + q <= 7, (0...p).contains(n),
+        (0...q).contains(m),
+        let z = BigRational(parts[4]), !z.isZero
+      else {
+        throw fail(
+          "meijerg:M,N,P,Q,Z needs integers 1 ≤ P, Q ≤ 4 with P + Q ≤ 7 (the inverses grow fast), 0 ≤ N ≤ P, 0 ≤ M ≤ Q and a rational Z ≠ 0, got '\(a)'"
+        )
+      }
+      // p = q = 1 with (−1)^(p−m−n)·z = 1: E is a constant, a field of rank 0.
+      if p == 1, q == 1, ((1 - m - n) % 2 == 0 ? z : -z) == 1 {
+        throw fail("meijerg:\(a) has rank 0: with P = Q = 1 and (-1)^(P-M-N)·Z = 1 the equation is of degree 0")
+      }
+      return meijerG(m: m, n: n, p: p, q: q, z: z)
     default:
       throw fail("the known fields are \(names)")
     }

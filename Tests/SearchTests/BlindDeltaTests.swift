@@ -150,8 +150,53 @@ import Testing
     let trueDelta = try slowPCF.limit(depth: 128, threads: 1).delta(reference: inverseLog2, referenceDigits: 295)
     #expect(slow.digits < 10, "\(slow.digits)")
     #expect(Swift.abs(slow.delta - trueDelta) < 1e-2, "\(slow.delta) vs \(trueDelta)")
+    // With extrapolation, the features are read against the extrapolated 1/ln 2: δ as against 1/ln 2.
+    let bounds = BlindExtrapolation(verifyDigits: 50, depth: 256)
+    let extrapolated = try #require(ConvergenceFeatures.measure(slowPCF, depth: 256, extrapolation: bounds))
+    let e = try #require(extrapolated.extrapolation)
+    #expect(e.digits >= 50 && e.depth <= 512)
+    #expect((BigFloat(e.value, precision: .digits(60)) - inverseLog2).magnitude.log10Magnitude < -50)
+    let trueDelta256 = try slowPCF.limit(depth: 256, threads: 1).delta(reference: inverseLog2, referenceDigits: 295)
+    #expect(Swift.abs(extrapolated.features.delta - trueDelta256) < 1e-9, "\(extrapolated.features.delta)")
+    #expect(extrapolated.features.digits < 10)
+    // Geometric convergence is never extrapolated, even with bounds given.
+    let fast = try #require(ConvergenceFeatures.measure(pcf, depth: 128, extrapolation: bounds))
+    #expect(fast.extrapolation == nil && fast.features == f)
     // A divergent fraction has no features.
     #expect(ConvergenceFeatures.measure(try PCF(a: "1", b: "-1"), depth: 64) == nil)
+  }
+
+  @Test("slowly converging PCFs are identified from extrapolated limits, marked so, and every such hit holds")
+  func slowHits() async throws {
+    // a ∈ {1, 2}, b = c1·n + c2·n² (c1 ∈ 0…2, c2 ∈ 1…4): power-law convergence for many; among
+    // them 1/ln 2 = PCF(1, n²), 2/(π − 2) = PCF(1, n² + n) (catalog lookup) and 2/(4 − π) = PCF(2, n²)
+    // (identified in its cluster).
+    let spec = try Self.spec(
+      """
+      {"name": "blind-slow", "mode": "blind-delta", "depth": 256, "verify_digits": 30, "bound": 2,
+       "a": {"coefficients": [[1, 2]]}, "b": {"coefficients": [[0, 0], [0, 2], [1, 4]]},
+       "catalog": ["pi", "log(2)", "e"], "cluster_radius": [0.01, 0.01], "cluster_min_size": 2}
+      """)
+    let path = try await Self.run(spec, chunkSize: 8, threads: 2)
+    _ = try Self.analyse(path, spec, chunkSize: 8)
+    let hits = try SearchStore(path: path).hits().map(\.hit)
+    func find(_ a: String, _ b: String) -> Hit? { hits.first { $0.a == a && $0.b == b } }
+    let ln2 = try #require(find("1", "n^2"))
+    #expect(ln2.expression == "1/log(2)" && ln2.relation.contains("[extrapolated ") && ln2.digits >= 30)
+    #expect(find("1", "n^2 + n")?.expression == "2/(pi-2)")
+    let cluster = try #require(find("2", "n^2"))
+    #expect(cluster.expression == "-2/(pi-4)" && cluster.relation.hasPrefix("blind-delta cluster: "))
+    for h in hits {
+      // Checked against an independent extrapolation, deeper and to more places than the search's.
+      let pcf = try PCF(a: h.a, b: h.b)
+      let check = try #require(try? pcf.extrapolatedLimit(digits: 300, maxDepth: 8000, threads: 1).get())
+      let expected = try ConstantExpression(parsing: h.expression).evaluate(.digits(320))
+      #expect(check.digits > 2 * h.digits, "\(h.a), \(h.b)")
+      #expect(
+        (BigFloat(check.value, precision: .digits(320)) - expected).magnitude.log10Magnitude < -Double(check.digits),
+        "\(h.a), \(h.b) = \(h.expression)")
+      #expect(h.relation.contains("[extrapolated "), "\(h.relation)")
+    }
   }
 
   @Test("least squares recovers exact coefficients")

@@ -133,8 +133,9 @@ import Testing
   @Test("a store of another schema version is refused, for writing and for reading")
   func schemaVersion() throws {
     let path = Self.temporary()
-    try SearchStore(path: path).db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
-    let message = "store '\(path)' has schema version 2, this program writes 1"
+    let newer = SearchStore.schemaVersion + 1
+    try SearchStore(path: path).db.execute("UPDATE meta SET value = '\(newer)' WHERE key = 'schema_version'")
+    let message = "store '\(path)' has schema version \(newer), this program writes \(SearchStore.schemaVersion)"
     #expect(throws: StoreError(message)) { try SearchStore(path: path) }
     #expect(throws: StoreError(message)) { try SearchStore(readingFrom: path) }
   }

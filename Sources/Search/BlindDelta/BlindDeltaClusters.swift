@@ -156,33 +156,44 @@ public enum BlindDeltaClusters {
   }
 
   /// One member's limit, read to 2 × `verify_digits` places, identified and confirmed on a walk
-  /// certifying twice as many. The expression and, when it holds a catalog constant, the hit.
+  /// certifying twice as many. A member whose walk to 2N certified fewer than `verify_digits` places
+  /// (a slowly converging fraction) is read from extrapolated limits instead, within
+  /// `BlindExtrapolation`'s bounds (convergents to 4N, 16N walked at most per read), and its hit's
+  /// relation says so. The expression and, when it holds a catalog constant, the hit.
   static func identify(_ row: FeatureRow, with identifier: Identifier, space: SearchSpace)
     -> (ConstantExpression, Hit?)?
   {
     let spec = space.spec
-    // A row read against x(2N) (a slowly converging fraction) waits for extrapolated limits: the
-    // walks to reach its digits would take minutes each.
-    guard row.features.digits >= Double(spec.verifyDigits), let c = space.candidate(row.index) else { return nil }
+    guard let options = spec.blind, let c = space.candidate(row.index) else { return nil }
     let pcf = PCF(a: Polynomial(c.a), b: Polynomial(c.b))
-    func read(_ places: Int, maxDepth: Int) -> (ApproximateValue, Limit)? {
+    let slow = row.features.digits < Double(spec.verifyDigits)
+    // The value to `places` places and the depth it came from; the extrapolation when there is one.
+    var extrapolation: Extrapolation?
+    func read(_ places: Int, maxDepth: Int) -> (ApproximateValue, Int)? {
+      if slow {
+        let bounds = BlindExtrapolation(digits: places, maxDepth: 4 * options.depth, depthBudget: 16 * options.depth)
+        guard places <= BlindExtrapolation.maxDigits, let e = bounds.limit(pcf), e.digits >= places else { return nil }
+        if extrapolation.map({ e.digits > $0.digits }) ?? true { extrapolation = e }
+        return (ApproximateValue(BigFloat(e.value, precision: .digits(places + 30)), places: places), e.depth)
+      }
       let limit = pcf.limit(digits: places, maxDepth: maxDepth, threads: 1)
       guard limit.status == .converging, limit.digits >= places else { return nil }
-      return (ApproximateValue(limit.value(places: places + 10), places: places), limit)
+      return (ApproximateValue(limit.value(places: places + 10), places: places), limit.depth)
     }
     let places = 2 * spec.verifyDigits
-    guard let (value, limit) = read(places, maxDepth: spec.verifyMaxDepth),
+    guard let (value, depth) = read(places, maxDepth: spec.verifyMaxDepth),
       let found = try? identifier.identify(
         value, recompute: { digits in read(digits, maxDepth: 4 * spec.verifyMaxDepth)?.0 }),
       found.confirmedDigits != nil, let expression = found.expression
     else { return nil }
     guard !expression.constants.isEmpty else { return (expression, nil) }
+    let note = extrapolation.map { " [\(BlindExtrapolation.note($0, certified: Int(row.features.digits)))]" } ?? ""
     let hit = Hit(
       a: pcf.a.description, b: pcf.b.description, index: row.index, canonicalKey: CanonicalForm.key(pcf),
       constants: expression.constants.sorted().map(\.name).joined(separator: ","), expression: expression.description,
       relation:
-        "blind-delta cluster: \(found.relationText) (\(found.digits) digits, ratio \(found.ratio), confirmed at \(found.confirmedDigits!) digits)",
-      digits: found.digits, depth: limit.depth, delta: row.features.delta, rate: row.features.rate,
+        "blind-delta cluster: \(found.relationText) (\(found.digits) digits, ratio \(found.ratio), confirmed at \(found.confirmedDigits!) digits)\(note)",
+      digits: found.digits, depth: depth, delta: row.features.delta, rate: row.features.rate,
       factorialDegree: row.features.factorialDegree)
     return (expression, hit)
   }

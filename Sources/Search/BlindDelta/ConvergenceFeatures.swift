@@ -70,8 +70,10 @@ public struct ConvergenceFeatures: Sendable, Hashable {
 /// One measurement: the features, and the limit at 2N that later steps (identification) read.
 public struct BlindMeasurement: Sendable {
   public let features: ConvergenceFeatures
-  /// The limit read at depth 2N (the reference of δ).
+  /// The limit read at depth 2N (the reference of δ when its places suffice).
   public let reference: Limit
+  /// The extrapolated limit of a slowly converging fraction (the reference of δ then), else `nil`.
+  public let extrapolation: Extrapolation?
 }
 
 extension ConvergenceFeatures {
@@ -80,17 +82,20 @@ extension ConvergenceFeatures {
   /// a fraction gaining a digit every few terms), then 2N when that walk certifies too few places
   /// for the error at N (the reference must exceed it by 20 places).
   ///
-  /// A slowly converging fraction (errors like n^−k) certifies few places even at 2N: its features
-  /// are then read against the convergent x(2N) itself, as the paper reads every PCF (δ at 1000
-  /// against the value at 2000). With |x(n) − L| ~ C·n^−k, |x(n) − x(2N)| differs from |x(n) − L|
-  /// by a factor 1 − (n/2N)^k, which moves δ(N) by at most log10 2 / log10(q/g), below 10^−3 for
-  /// q/g beyond 300 digits; such rows keep `digits` below the error's places (the seam: an
-  /// extrapolated limit from `Recurrences` will replace x(2N) there). `nil` when the walk does not
-  /// converge at all.
+  /// A slowly converging fraction (errors like n^−k) certifies few places even at 2N. When its
+  /// places grow like a power law's (`BlindExtrapolation.isPolynomial`) and `extrapolation` is
+  /// given, its limit is extrapolated within those bounds and, when that gives the places the
+  /// error at N needs, the features are read against it (`BlindMeasurement.extrapolation`; the
+  /// `digits` feature stays the certified count). Otherwise they are read against the convergent
+  /// x(2N) itself, as the paper reads every PCF (δ at 1000 against the value at 2000): with
+  /// |x(n) − L| ~ C·n^−k, |x(n) − x(2N)| differs from |x(n) − L| by a factor 1 − (n/2N)^k, which
+  /// moves δ(N) by at most log10 2 / log10(q/g), below 10^−3 for q/g beyond 300 digits. `nil` when
+  /// the walk does not converge at all.
   /// Precondition: depth ≥ 32.
   /// - Complexity: one walk to M (about 1.2 × the cost of a walk to N when M = 9N/8), four gcds
-  ///   and four divisions at the error's precision.
-  public static func measure(_ pcf: PCF, depth n: Int) -> BlindMeasurement? {
+  ///   and four divisions at the error's precision; for a slow fraction, an extrapolation within
+  ///   `extrapolation`'s bounds.
+  public static func measure(_ pcf: PCF, depth n: Int, extrapolation: BlindExtrapolation? = nil) -> BlindMeasurement? {
     precondition(n >= 32, "blind-delta depth \(n) must be at least 32")
     let checkpoints = [n / 8, n / 4, n / 2, n]
     for m in [n + n / 8, 2 * n] {
@@ -104,6 +109,12 @@ extension ConvergenceFeatures {
       let needed = Int(expected.rounded(.up)) + 20
       if deeper.digits < needed {
         if m < 2 * n { continue }
+        if let extrapolation, BlindExtrapolation.isPolynomial(deeper), let e = extrapolation.limit(pcf),
+          e.digits >= needed,
+          let measured = features(deeper, depth: n, places: Swift.min(needed + 20, e.digits), extrapolated: e)
+        {
+          return measured
+        }
         return features(deeper, depth: n, places: needed + 20, certified: false)
       }
       return features(deeper, depth: n, places: needed + 20, certified: true)
@@ -118,6 +129,18 @@ extension ConvergenceFeatures {
     let places = certified ? Swift.min(wanted, deeper.digits) : wanted
     let reference =
       certified ? deeper.value(places: places) : deeper.final.value(.digits(places + deeper.integerDigits + 10))
+    return features(deeper, reference: reference, places: places, extrapolation: nil)
+  }
+
+  /// The features read against an extrapolated limit, to `places` of its places.
+  static func features(_ deeper: Limit, depth n: Int, places: Int, extrapolated e: Extrapolation) -> BlindMeasurement? {
+    let reference = BigFloat(e.value, precision: .digits(places + deeper.integerDigits + 10))
+    return features(deeper, reference: reference, places: places, extrapolation: e)
+  }
+
+  static func features(_ deeper: Limit, reference: BigFloat, places: Int, extrapolation: Extrapolation?)
+    -> BlindMeasurement?
+  {
     // (n, log10 q/g, −log10 |L − x(n)|, log10 g) at each checkpoint.
     var samples: [(n: Double, reduced: Double, error: Double, gcd: Double)] = []
     for c in deeper.checkpoints where !c.q.isZero {
@@ -148,12 +171,11 @@ extension ConvergenceFeatures {
         reference.doubleValue,
       ])
     guard features.vector.allSatisfy(\.isFinite) else { return nil }
-    return BlindMeasurement(features: features, reference: deeper)
+    return BlindMeasurement(features: features, reference: deeper, extrapolation: extrapolation)
   }
 
-  /// The reference limit for δ: today the exact walk through `depths` (checkpoints, then the
-  /// reference depth). This is the seam for extrapolated limits: a slowly converging walk whose
-  /// reference certifies too few places would take it from an extrapolation instead.
+  /// The exact walk through `depths` (checkpoints, then the reference depth); a slowly converging
+  /// walk certifying too few places is extrapolated by `measure`.
   static func reference(for pcf: PCF, depths: [Int]) -> Limit {
     pcf.limit(depths: depths, threads: 1)
   }

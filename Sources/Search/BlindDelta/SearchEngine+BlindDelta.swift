@@ -35,7 +35,9 @@ extension SearchEngine {
         s.halfChange <= Self.blindScreenTolerance * Swift.max(1, Swift.abs(s.value))
       else { continue }
       let pcf = PCF(a: Polynomial(c.a), b: Polynomial(c.b))
-      guard let measured = ConvergenceFeatures.measure(pcf, depth: options.depth) else { continue }
+      let extrapolation = BlindExtrapolation(verifyDigits: space.spec.verifyDigits, depth: options.depth)
+      guard let measured = ConvergenceFeatures.measure(pcf, depth: options.depth, extrapolation: extrapolation)
+      else { continue }
       result.converged += 1
       result.features.append(FeatureRow(index: c.index, features: measured.features))
       guard let table else { continue }
@@ -53,16 +55,20 @@ extension SearchEngine {
   /// agrees with the limit to every one of D places, D = min(certified places, 4 × `verify_digits`),
   /// evaluated 30 digits beyond. A hit needs D ≥ `verify_digits` (four times as many are compared when
   /// the walk has them: the confirmation at higher precision); fewer certified places give an
-  /// unverified match.
+  /// unverified match. A slowly converging candidate with an extrapolated limit is checked on its
+  /// extrapolated places instead (all of them, at most 4 × `verify_digits`), and its relation says
+  /// so (`[extrapolated P places, certified C: method]`).
   func blindVerify(
     _ c: Candidate, _ pcf: PCF, _ measured: BlindMeasurement, _ entries: [(ConstantExpression, String)]
   ) -> Verdict {
     let spec = space.spec
     let limit = measured.reference
-    let compared = Swift.min(limit.digits, 4 * spec.verifyDigits)
+    let extrapolation = measured.extrapolation
+    let compared = Swift.min(extrapolation?.digits ?? limit.digits, 4 * spec.verifyDigits)
     guard compared >= 1 else { return .rejected }
     let working = Precision.digits(compared + limit.integerDigits + 30)
-    let value = limit.value(working)
+    let value = extrapolation.map { BigFloat($0.value, precision: working) } ?? limit.value(working)
+    let note = extrapolation.map { " [\(BlindExtrapolation.note($0, certified: limit.digits))]" } ?? ""
     for (expression, relation) in entries {
       guard let reference = try? expression.evaluate(working) else { continue }
       let difference = (reference - value).magnitude
@@ -72,8 +78,8 @@ extension SearchEngine {
       let hit = Hit(
         a: pcf.a.description, b: pcf.b.description, index: c.index, canonicalKey: CanonicalForm.key(pcf),
         constants: expression.constants.sorted().map(\.name).joined(separator: ","), expression: expression.description,
-        relation: relation, digits: compared, depth: limit.depth, delta: f.delta, rate: f.rate,
-        factorialDegree: f.factorialDegree)
+        relation: relation + note, digits: compared, depth: extrapolation?.depth ?? limit.depth, delta: f.delta,
+        rate: f.rate, factorialDegree: f.factorialDegree)
       return compared >= spec.verifyDigits ? .hit(hit) : .unverified(hit)
     }
     return .rejected

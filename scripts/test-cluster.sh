@@ -84,7 +84,7 @@ fi
 work=$CLUSTER_DIR/work
 mkdir -p "$work"
 cd "$work"
-# 610 candidates in 77 chunks of 8, about 30 s of CPU in a debug build: long enough to be
+# 1210 candidates in 152 chunks of 8 (tasks 0 and 3 are also paused before the restart): long enough to be
 # interrupted, with hits such as 1/(ζ(3)−1), 8/(8ζ(3)−9), 8/(7ζ(3)).
 cat >cluster-fr.json <<'EOF'
 {
@@ -92,7 +92,7 @@ cat >cluster-fr.json <<'EOF'
   "mode": "factorial-reduction",
   "a": {"template": "x0*(n^3 + (n+1)^3) + x1*(2*n+1)"},
   "b": {"template": "-x2^2*n^6"},
-  "parameters": {"x0": [1, 5], "x1": [-30, 30], "x2": [1, 2]},
+  "parameters": {"x0": [1, 5], "x1": [-60, 60], "x2": [1, 2]},
   "constants": ["zeta(3)"],
   "reduction_depth": 64,
   "reduction_threshold": 1.5,
@@ -101,7 +101,7 @@ cat >cluster-fr.json <<'EOF'
 }
 EOF
 cp "$root/specs/e.json" e.json
-chunks=77
+chunks=152
 
 step "reference: one process, SQLite"
 "$bin" search cluster-fr.json --store ref.db --chunk-size 8 --threads 2 >/dev/null 2>&1
@@ -145,8 +145,22 @@ if [ $slurm = yes ]; then
   job=$(sbatch --parsable job.sh)
   jobs_submitted+=("$job")
   # Every task has committed a chunk: all four are connected and working.
+  # Tasks 0 and 3 are paused as soon as each has committed a chunk, so that they are still mid-run
+  # when PostgreSQL restarts below however fast the search is; they resume after the restart and
+  # must reconnect.
+  paused=()
+  for t in 0 3; do
+    p=
+    for _ in $(seq 1 2400); do
+      p=$(pgrep -f -- "search cluster-fr.json --shard $t/4 " | head -1 || true)
+      if [ -n "$p" ] && [ "$(sql "SELECT count(*) FROM chunks WHERE shard = '$t/4'")" -ge 1 ]; then break; fi
+      sleep 0.05
+    done
+    [ -n "$p" ] || fail "task $t's process is not running"
+    kill -STOP "$p"
+    paused+=("$p")
+  done
   wait_sql "SELECT count(DISTINCT shard) = 4 FROM chunks" 120
-
   step "task 1 cancelled, task 2 killed with kill -9"
   scancel "${job}_1"
   pid=$(pgrep -f -- "search cluster-fr.json --shard 2/4 " | head -1)
@@ -167,6 +181,7 @@ if [ $slurm = yes ]; then
   step "PostgreSQL restarted while tasks 0 and 3 run"
   for t in 0 3; do [ "$(task_state "$job" $t)" = RUNNING ] || fail "task $t is not running before the restart"; done
   pg_ctl_run restart -m fast -w -l "$PG_DATA/server.log" >/dev/null
+  for p in "${paused[@]}"; do kill -CONT "$p"; done
   wait_job "$job" 240
   [ "$(task_state "$job" 1)" = CANCELLED ] || fail "task 1: $(task_state "$job" 1), not CANCELLED"
   [ "$(task_state "$job" 2)" = FAILED ] || fail "task 2: $(task_state "$job" 2), not FAILED"
@@ -198,7 +213,7 @@ if [ $slurm = yes ]; then
   "$bin" hits --store "$STORE_URL" --format tsv >pg.tsv
   diff ref.tsv pg.tsv || fail "hits from the array differ from the one-process SQLite run"
   [ -z "$(tail -n +2 pg.tsv | sort | uniq -d)" ] || fail "duplicate hits"
-  sql "SELECT sum(candidates) FROM chunks" | grep -qx 610 || fail "candidates do not add up to 610"
+  sql "SELECT sum(candidates) FROM chunks" | grep -qx 1210 || fail "candidates do not add up to 1210"
 
   step "per-task SQLite files (a path with a space) and the merge line"
   mkdir -p "files dir"

@@ -36,6 +36,9 @@ struct HitsCommand: ParsableCommand {
   @Option(name: .long, help: "Output format: text, tsv or json (one object per line).")
   var format: Format = .text
 
+  @Flag(name: .long, help: "List classes of formulas proven equivalent ('relate --store') instead of hits.")
+  var classes = false
+
   func validate() throws {
     try SearchCommand.requireStorePath(store, option: "--store")
     if minDigits < 0 { throw ValidationError("--min-digits must be at least 0, got \(minDigits)") }
@@ -67,6 +70,7 @@ struct HitsCommand: ParsableCommand {
     if clusters { return try clusterLines(db, run: run) }
     let canonicalConstant = try constant.map { try Constant(name: $0).name }
     var hits = try db.hits(constant: canonicalConstant, minimumDigits: minDigits, unverified: unverified, run: run)
+    if classes { return try classLines(db, hits: hits) }
     if unique {
       var seen = Set<String>()
       hits = hits.filter { seen.insert($0.hit.canonicalKey).inserted }

@@ -20,16 +20,25 @@ struct RelateCommand: ParsableCommand {
   )
 
   @Option(name: .customLong("a1"), parsing: .unconditional, help: "a(n) of the first PCF, e.g. '2'.")
-  var a1: String
+  var a1: String?
 
   @Option(name: .customLong("b1"), parsing: .unconditional, help: "b(n) of the first PCF, e.g. 'n^2'.")
-  var b1: String
+  var b1: String?
 
   @Option(name: .customLong("a2"), parsing: .unconditional, help: "a(n) of the second PCF.")
-  var a2: String
+  var a2: String?
 
   @Option(name: .customLong("b2"), parsing: .unconditional, help: "b(n) of the second PCF.")
-  var b2: String
+  var b2: String?
+
+  @Option(
+    name: .long,
+    help: "Relate the hits of this store (SQLite file or postgres:// URL): prove pairs, store the edges.")
+  var store: String?
+
+  @Option(
+    name: .customLong("max-pairs"), help: "With --store: at most this many pairs are sent to the solver.")
+  var maxPairs: Int = 2000
 
   @Option(name: .customLong("max-degree"), help: "Largest entry degree of U tried (at most 40).")
   var maxDegree: Int = 16
@@ -44,8 +53,19 @@ struct RelateCommand: ParsableCommand {
   var format: OutputFormat = .text
 
   func validate() throws {
-    for (text, option) in [(a1, "--a1"), (b1, "--b1"), (a2, "--a2"), (b2, "--b2")] {
-      _ = try EvalCommand.polynomial(text, option: option)
+    if let store {
+      try SearchCommand.requireStorePath(store, option: "--store")
+      if [a1, b1, a2, b2].contains(where: { $0 != nil }) {
+        throw ValidationError("--a1, --b1, --a2, --b2 do not go with --store: the store's hits are related")
+      }
+      guard maxPairs >= 1 else { throw ValidationError("--max-pairs must be at least 1, got \(maxPairs)") }
+    } else {
+      for (text, option) in [(a1, "--a1"), (b1, "--b1"), (a2, "--a2"), (b2, "--b2")] {
+        guard let text else {
+          throw ValidationError("\(option) is needed: relate --a1 --b1 --a2 --b2, or relate --store S")
+        }
+        _ = try EvalCommand.polynomial(text, option: option)
+      }
     }
     guard (0...GaugeSolver.degreeLimit).contains(maxDegree) else {
       throw ValidationError("--max-degree must be in 0...\(GaugeSolver.degreeLimit), got \(maxDegree)")
@@ -65,8 +85,11 @@ struct RelateCommand: ParsableCommand {
 
   /// The printed lines and, when not proven, the reason (exit 1).
   func output() throws -> (lines: [String], failure: String?) {
-    let pcf1 = PCF(a: try EvalCommand.polynomial(a1, option: "--a1"), b: try EvalCommand.polynomial(b1, option: "--b1"))
-    let pcf2 = PCF(a: try EvalCommand.polynomial(a2, option: "--a2"), b: try EvalCommand.polynomial(b2, option: "--b2"))
+    if store != nil { return try SearchCommand.usingStore { try storeOutput() } }
+    let pcf1 = PCF(
+      a: try EvalCommand.polynomial(a1!, option: "--a1"), b: try EvalCommand.polynomial(b1!, option: "--b1"))
+    let pcf2 = PCF(
+      a: try EvalCommand.polynomial(a2!, option: "--a2"), b: try EvalCommand.polynomial(b2!, option: "--b2"))
     let relator = PCFRelator(maxDegree: maxDegree, maxFold: maxFold, digits: digits)
     let clock = ContinuousClock.now
     let result: PCFEquivalence
@@ -80,7 +103,7 @@ struct RelateCommand: ParsableCommand {
     return (lines, result.proven ? nil : "not proven: \(result.reason ?? "")")
   }
 
-  static func json(_ r: PCFEquivalence, seconds: Double) -> String {
+  static func json(_ r: PCFEquivalence, seconds: Double, extra: [(String, String)] = []) -> String {
     func string(_ s: String) -> String { JSONLine.quote(s) }
     var fields: [(String, String)] = [
       ("a1", string(r.first.a.description)), ("b1", string(r.first.b.description)),
@@ -109,9 +132,12 @@ struct RelateCommand: ParsableCommand {
       fields.append(("mobius", "null"))
     }
     fields.append(("digits", "\(r.digits)"))
+    fields.append(("digits_kind", r.mobius == nil ? "null" : string(r.kind.rawValue)))
+    fields.append(("fitted_digits", "\(r.fittedDigits)"))
     fields.append(("seconds", "\((seconds * 1000).rounded() / 1000)"))
     fields.append(("reason", r.reason.map(string) ?? "null"))
     fields.append(("note", r.note.map(string) ?? "null"))
+    fields += extra
     return "{" + fields.map { "\(string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
   }
 
@@ -125,7 +151,8 @@ struct RelateCommand: ParsableCommand {
     }
     if let t = r.mobius {
       lines.append("  mobius      L1 = \(t)")
-      lines.append("  digits      \(r.digits) places checked on the limits")
+      let fit = r.fittedDigits > 0 ? ", \(r.fittedDigits) of them spent choosing the gauge in its pencil" : ""
+      lines.append("  digits      \(r.digits) places checked on the \(r.kind.rawValue) limits\(fit)")
     }
     if let reason = r.reason { lines.append("  reason      \(reason)") }
     if let note = r.note { lines.append("  note        \(note)") }

@@ -138,11 +138,44 @@ extension Atlas {
     study(&verified)
     study(&slow)
     let name = runs.map(\.run.specName).joined(separator: ", ")
-    // HOOK (classes, placements, clusters): when the store gains tables for them, read them here
-    // and pass them below; `nil` keeps their sections out of the pages, `[]` says "none found".
+    // HOOK (placements, clusters): when the store gains tables for them, read them here and pass
+    // them below; `nil` keeps their sections out of the pages, `[]` says "none found". Classes:
+    // the proven relations of `ramanujan relate --store`.
+    let relations = try store.relations()
     return Atlas(
       title: "Atlas of \(name.isEmpty ? store.path : name)", runs: runs, statistics: statistics, formulas: verified,
-      unverified: slow)
+      unverified: slow, classes: relations.isEmpty ? nil : classes(verified.map(\.hit.canonicalKey), relations))
+  }
+
+  /// Connected parts (of two or more formulas) of the graph of proven relations, in formula order.
+  static func classes(_ keys: [String], _ relations: [SearchStore.Relation]) -> [FormulaClass] {
+    var adjacent: [String: [(String, SearchStore.Relation)]] = [:]
+    for r in relations {
+      adjacent[r.key1, default: []].append((r.key2, r))
+      adjacent[r.key2, default: []].append((r.key1, r))
+    }
+    var seen = Set<String>()
+    var out: [FormulaClass] = []
+    for root in keys where !seen.contains(root) && adjacent[root] != nil {
+      seen.insert(root)
+      var queue = [root]
+      var head = 0
+      var folds = Set<String>()
+      while head < queue.count {
+        let x = queue[head]
+        head += 1
+        for (y, r) in adjacent[x] ?? [] {
+          folds.insert("\(r.certificate.folds.0), \(r.certificate.folds.1)")
+          if seen.insert(y).inserted { queue.append(y) }
+        }
+      }
+      let members = Set(queue)
+      out.append(
+        FormulaClass(
+          id: "class-\(out.count + 1)", members: keys.filter { members.contains($0) },
+          evidence: "gauge certificates (folds \(folds.sorted().joined(separator: "; ")))"))
+    }
+    return out
   }
 
   /// Hits grouped by canonical key, in the order of their first hit.

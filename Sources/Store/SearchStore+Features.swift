@@ -17,7 +17,13 @@ import Search
 ///   the members that are hits.
 /// - `cluster_members(run_id, candidate, cluster, PRIMARY KEY(run_id, candidate))`.
 extension SearchStore {
-  /// Schema version 2 in SQLite (a store of version 1 gains these tables when opened for writing).
+  /// Version 3: `features`, `clusters`, `cluster_members` (a store of an earlier version gains
+  /// them when opened for writing).
+  static let blindDeltaMigration = StoreMigration(
+    version: 3, tables: ["features", "clusters", "cluster_members"],
+    sqlite: blindDeltaTablesSQLite, postgres: blindDeltaTablesPostgres)
+
+  /// Schema version 3 in SQLite.
   static let blindDeltaTablesSQLite = """
     CREATE TABLE IF NOT EXISTS features(
       run_id INTEGER NOT NULL REFERENCES runs(id), chunk INTEGER NOT NULL, layout TEXT NOT NULL,
@@ -32,7 +38,7 @@ extension SearchStore {
       PRIMARY KEY(run_id, candidate));
     """
 
-  /// Schema version 2 in PostgreSQL: the same tables, `data` a BYTEA.
+  /// Schema version 3 in PostgreSQL: the same tables, `data` a BYTEA.
   static let blindDeltaTablesPostgres = """
     CREATE TABLE IF NOT EXISTS features(
       run_id BIGINT NOT NULL REFERENCES runs(id), chunk BIGINT NOT NULL, layout TEXT NOT NULL,

@@ -18,7 +18,8 @@ import Search
 /// - `unverified`: the same columns, for matches that agree to every certified place but whose
 ///   walk certified fewer than `verify_digits` places (slowly converging candidates)
 ///
-/// Version 2 adds the blind-δ tables `features`, `clusters`, `cluster_members`
+/// Version 2 adds `relations` and `placements` (SearchStore+Relations.swift); version 3 the blind-δ
+/// tables `features`, `clusters`, `cluster_members`
 /// (SearchStore+Features.swift).
 ///
 /// A chunk's hits and its row in `chunks` are written in one transaction, so a killed run
@@ -574,6 +575,7 @@ public final class SearchStore {
           try copyFeatures(from: other, theirRun: theirID, run: run, chunks: new)
           copied += new.count
         }
+        try mergeRelations(from: other)
         return copied
       }
     }

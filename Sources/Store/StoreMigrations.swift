@@ -24,7 +24,8 @@ extension SearchStore {
   /// its lease expires). Time stamps are UTC text `YYYY-MM-DD HH:MM:SS` in both backends, so that
   /// rows copy between them unchanged.
   ///
-  /// Version 2: the blind-δ tables `features`, `clusters`, `cluster_members`
+  /// Version 2: `relations`, `placements` (SearchStore+Relations.swift).
+  /// Version 3: the blind-δ tables `features`, `clusters`, `cluster_members`
   /// (SearchStore+Features.swift).
   static let migrations: [StoreMigration] = [
     StoreMigration(
@@ -79,9 +80,8 @@ extension SearchStore {
           run_id BIGINT NOT NULL REFERENCES runs(id), chunk BIGINT NOT NULL, owner TEXT NOT NULL,
           expires_at TIMESTAMPTZ NOT NULL, PRIMARY KEY(run_id, chunk));
         """),
-    StoreMigration(
-      version: 2, tables: ["features", "clusters", "cluster_members"],
-      sqlite: blindDeltaTablesSQLite, postgres: blindDeltaTablesPostgres),
+    relationsMigration,
+    blindDeltaMigration,
   ]
 
   /// The tables a store of `version` holds.

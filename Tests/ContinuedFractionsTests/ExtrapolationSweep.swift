@@ -17,14 +17,28 @@ import Testing
     var g = SeededGenerator(seed: UInt64(ProcessInfo.processInfo.environment["RAMANUJAN_SEED"].flatMap(Int.init) ?? 7))
     var (tried, compared, over) = (0, 0, 0)
     for _ in 0..<count {
-      let d = Int.random(in: 1...3, using: &g)
-      let lead = Int.random(in: 1...3, using: &g)
-      var a = (0..<d).map { _ in Int.random(in: -4...6, using: &g) }
-      a.append(2 * lead)
-      var b = (0..<(2 * d)).map { _ in Int.random(in: -6...6, using: &g) }
-      b.append(Bool.random(using: &g) ? -lead * lead : Int.random(in: -3...3, using: &g))
-      if b.last == 0 { b[b.count - 1] = 1 }
-      let pcf = PCF(a: Polynomial(coefficients: a.map { BigInt($0) }), b: Polynomial(coefficients: b.map { BigInt($0) }))
+      // Families that converge like a power of n (and some that do not): parabolic degree 1
+      // (α = √((s−1)² + 4u) when real), the ζ(3)- and ζ(2)-like families, alternating ones.
+      let pcf: PCF
+      switch Int.random(in: 0..<4, using: &g) {
+      case 0:
+        let s = Int.random(in: -3...6, using: &g)
+        let u = Int.random(in: -3...12, using: &g)
+        let t = Bool.random(using: &g) ? 1 - s : Int.random(in: -4...4, using: &g)
+        pcf = try PCF(a: "2n+(\(s))", b: "-n^2+(\(t))n+(\(u))")
+      case 1:
+        let k = Int.random(in: -6...40, using: &g)
+        let x = Int.random(in: 1...2, using: &g)
+        pcf = try PCF(a: "\(x)(n^3+(n+1)^3)+(\(k))(2n+1)", b: "-\(x * x)n^6")
+      case 2:
+        let k = Int.random(in: -2...20, using: &g)
+        pcf = try PCF(a: "2n^2+2n+1+(\(k))", b: "-n^4")
+      default:
+        let c = Int.random(in: 1...4, using: &g)
+        let t = Int.random(in: -2...4, using: &g)
+        let u = Int.random(in: 0...6, using: &g)
+        pcf = try PCF(a: "\(c)", b: "n^2+(\(t))n+(\(u))")
+      }
       tried += 1
       guard case .success(let shallow) = pcf.extrapolatedLimit(digits: 30, maxDepth: 3000, threads: 1) else { continue }
       let reference: BigFloat

@@ -1,8 +1,11 @@
+import Ramanujan
 import Testing
 
 @testable import RamanujanCLI
 
 @Suite struct RelateCommandTests {
+  func temporary(_ suffix: String) -> String { "/tmp/ramanujan-cli-\(UInt64.random(in: 0...UInt64.max))-\(suffix)" }
+
   func output(_ arguments: [String]) throws -> (lines: [String], failure: String?) {
     try RelateCommand.parse(arguments).output()
   }
@@ -28,7 +31,9 @@ import Testing
         #"{"a1": "2", "b1": "n^2", "a2": "1", "b2": "n^2 + n", "proven": true, "fold": [1, 1], "U": [["n", "-n^2"], ["-1", "n - 1"]], "multiplier": "1", "mobius": [["1", "0"], ["1", "-1"]], "digits": "#
       ))
     #expect(line.contains(#""seconds": "#))
-    #expect(line.contains(#""note": "the Möbius relation is checked to "#))
+    // PCF(2, n^2) converges like 1/n: the relation is checked on extrapolated limits.
+    #expect(line.contains(#""digits_kind": "extrapolated", "fitted_digits": 0"#))
+    #expect(line.contains(#""reason": null"#))
   }
 
   @Test("relate text: fold, U, multiplier and the Möbius relation")
@@ -66,9 +71,68 @@ import Testing
     #expect(
       rejection(["--a1", "1", "--b1", "1", "--a2", "1", "--b2", "1", "--digits", "0"])
         == "--digits must be in 1...10000, got 0")
-    #expect(rejection(["--a1", "1", "--b1", "1", "--a2", "1"]) == "Missing expected argument '--b2 <b2>'")
+    #expect(
+      rejection(["--a1", "1", "--b1", "1", "--a2", "1"])
+        == "--b2 is needed: relate --a1 --b1 --a2 --b2, or relate --store S")
+    #expect(
+      rejection(["--store", "x.db", "--a1", "1"])
+        == "--a1, --b1, --a2, --b2 do not go with --store: the store's hits are related")
+    #expect(rejection(["--store", "x.db", "--max-pairs", "0"]) == "--max-pairs must be at least 1, got 0")
+    #expect(throws: (any Error).self) { try output(["--store", "/nonexistent/x.db"]) }
     #expect(throws: (any Error).self) {
       try output(["--a1", "n+1", "--b1", "n-3", "--a2", "1", "--b2", "1"])
     }
+  }
+
+  @Test(
+    "relate --store proves pairs of a store's hits and stores them; hits --classes lists the classes; merge copies them"
+  )
+  func store() async throws {
+    let spec = temporary("e.json")
+    try write(SearchCommandTests.eSpec, to: spec)
+    let store = temporary("e.db")
+    var search = try SearchCommand.parse([spec, "--store", store, "--threads", "1"])
+    try await search.run()
+    // Small bounds keep it quick: the shifts PCF(n + k, ±n) are related by constant gauges.
+    let (lines, failure) = try output(["--store", store, "--max-degree", "2", "--max-fold", "1"])
+    #expect(failure == nil)
+    #expect(lines.contains("PCF(n + 2, -n) ~ PCF(n + 3, -n): proven, L1 = (1·L2 + 0)/(1·L2 + -1)"))
+    #expect(lines.last?.hasPrefix("7 formulas, ") == true)
+    let db = try SearchStore(readingFrom: store)
+    let edges = try db.relations()
+    #expect(edges.count == 4)
+    // Every stored edge is an exact certificate between the two PCFs.
+    for e in edges {
+      let p1 = PCF(a: try Polynomial(parsing: e.a1), b: try Polynomial(parsing: e.b1))
+      let p2 = PCF(a: try Polynomial(parsing: e.a2), b: try Polynomial(parsing: e.b2))
+      let again = try PCFRelator(maxDegree: 2, maxFold: 1).relate(p1, p2)
+      #expect(again.proven && again.mobius.map { [$0.p, $0.q, $0.r, $0.s].map(\.description) } == e.certificate.mobius)
+    }
+    let classes = try HitsCommand.parse(["--store", store, "--classes"]).lines()
+    #expect(
+      classes == [
+        "class 1: 3 formulas",
+        "  PCF(n + 2, -n) = e/(e-1)  [representative, L]",
+        "  PCF(n + 3, -n) = e  [= (1·L + 0)/(1·L + -1), 1 proven step]",
+        "  PCF(n + 4, -n) = e/(e-2)  [= (-1·L + 0)/(1·L + -2), 1 proven step]",
+        "class 2: 3 formulas",
+        "  PCF(n, n) = 1/(e-1)  [representative, L]",
+        "  PCF(n + 1, n) = 1/(e-2)  [= (-1·L + 0)/(1·L + -1), 1 proven step]",
+        "  PCF(n + 2, n) = 1/(2*e-5)  [= (-1·L + 0)/(3·L + -2), 1 proven step]",
+      ])
+    let json = try HitsCommand.parse(["--store", store, "--classes", "--format", "json"]).lines()
+    #expect(json.count == 2)
+    #expect(
+      json[0].hasPrefix(
+        #"{"class": 1, "representative": "n|-n + 2", "members": [{"key": "n|-n + 2", "a": "n + 2", "b": "-n", "expression": "e/(e-1)", "mobius": [["1", "0"], ["0", "1"]], "steps": 0}"#
+      ))
+    // A second run finds the classes known: no pair inside a class is tried again.
+    let (again, _) = try output(["--store", store, "--max-degree", "2", "--max-fold", "1"])
+    #expect(!again.contains { $0.contains(": proven") })
+    // merge copies the edges.
+    let copy = temporary("copy.db")
+    let merged = try SearchStore(path: copy)
+    try merged.merge(from: store)
+    #expect(try merged.relations() == edges)
   }
 }

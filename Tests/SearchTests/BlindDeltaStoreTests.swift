@@ -4,8 +4,8 @@ import Testing
 @testable import Search
 @testable import Store
 
-/// The blind-δ tables (schema version 2) in both backends: blobs round-trip, a version-1 store is
-/// upgraded when opened for writing, features and clusters copy between SQLite and PostgreSQL.
+/// The blind-δ tables (schema version 3) in both backends: blobs round-trip, a store of version 1 or 2
+/// is upgraded when opened for writing, features and clusters copy between SQLite and PostgreSQL.
 @Suite struct BlindDeltaStoreTests {
   /// Bytes covering every value, a NUL first (a C string would stop there), and the empty blob.
   static let bytes: [[UInt8]] = [[0, 255, 92, 120, 39] + (0...255).map { UInt8($0) }, []]
@@ -34,44 +34,48 @@ import Testing
     try Self.roundTrip(db, cast: "::bytea")
   }
 
-  /// Makes the store at `db` a version-1 store: the blind-δ tables dropped, version 1 recorded.
-  static func downgrade(_ db: any StoreDatabase) throws {
-    try db.execute("DROP TABLE features; DROP TABLE clusters; DROP TABLE cluster_members;")
-    try db.query("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+  /// Makes the store at `db` one of `version` (1 or 2): the tables of later steps dropped, `version` recorded.
+  static func downgrade(_ db: any StoreDatabase, to version: Int) throws {
+    for step in SearchStore.migrations where step.version > version {
+      for table in step.tables { try db.execute("DROP TABLE \(table)") }
+    }
+    try db.query("UPDATE meta SET value = '\(version)' WHERE key = 'schema_version'")
   }
 
-  @Test("SQLite: a version-1 store gains the blind-δ tables when opened for writing; reading waits for that")
-  func sqliteUpgrade() throws {
+  @Test(
+    "SQLite: a store of version 1 or 2 gains the blind-δ tables when opened for writing; reading waits for that",
+    arguments: [1, 2])
+  func sqliteUpgrade(from version: Int) throws {
     let path = StoreTests.temporary()
     let before = try StoreTests.store(path, chunks: StoreTests.results.prefix(6)).hits()
     #expect(!before.isEmpty)
-    try Self.downgrade(SQLiteDatabase(path: path))
+    try Self.downgrade(SQLiteDatabase(path: path), to: version)
     #expect(throws: StoreError.self) { try SearchStore(readingFrom: path) }
     do {
       _ = try SearchStore(readingFrom: path)
     } catch {
-      #expect(error.message.contains("has schema version 1, this program writes \(SearchStore.schemaVersion)"))
+      #expect(error.message.contains("has schema version \(version), this program writes \(SearchStore.schemaVersion)"))
       #expect(error.message.contains("open it for writing once"))
     }
     let upgraded = try SearchStore(path: path)
-    #expect(try StoreMigrationTests.version(upgraded.db) == "2")
-    #expect(try upgraded.db.tableNames().isSuperset(of: ["features", "clusters", "cluster_members"]))
+    #expect(try StoreMigrationTests.version(upgraded.db) == "\(SearchStore.schemaVersion)")
+    #expect(try upgraded.db.tableNames().isSuperset(of: SearchStore.tables))
     let reader = try SearchStore(readingFrom: path)
     #expect(try reader.hits() == before)
     #expect(try reader.featureCount() == 0 && reader.clusters().isEmpty)
   }
 
   @Test(
-    "PostgreSQL: a version-1 store gains the blind-δ tables when opened for writing",
-    .enabled(if: testPostgresURL != nil, "RAMANUJAN_TEST_POSTGRES_URL is not set"))
-  func postgresUpgrade() throws {
+    "PostgreSQL: a store of version 1 or 2 gains the blind-δ tables when opened for writing",
+    .enabled(if: testPostgresURL != nil, "RAMANUJAN_TEST_POSTGRES_URL is not set"), arguments: [1, 2])
+  func postgresUpgrade(from version: Int) throws {
     let url = try PostgresStoreTests.freshURL()
     let before = try PostgresStoreTests.store(url, chunks: StoreTests.results.prefix(6)).hits()
-    try Self.downgrade(PostgresDatabase(url: PostgresURL(url), readOnly: false))
+    try Self.downgrade(PostgresDatabase(url: PostgresURL(url), readOnly: false), to: version)
     #expect(throws: StoreError.self) { try SearchStore(readingFrom: url) }
     let upgraded = try SearchStore(path: url)
-    #expect(try StoreMigrationTests.version(upgraded.db) == "2")
-    #expect(try upgraded.db.tableNames().isSuperset(of: ["features", "clusters", "cluster_members"]))
+    #expect(try StoreMigrationTests.version(upgraded.db) == "\(SearchStore.schemaVersion)")
+    #expect(try upgraded.db.tableNames().isSuperset(of: SearchStore.tables))
     #expect(try SearchStore(readingFrom: url).hits() == before)
   }
 

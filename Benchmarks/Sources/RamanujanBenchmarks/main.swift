@@ -67,7 +67,10 @@ let pcfCases: [(String, @Sendable () throws -> Void)] = [
 ]
 
 let relateCases: [(String, @Sendable () throws -> Void)] = [("relate_pairs", { try relatePairs() })]
-let all = pcfCases + identifyCases + constantCases + cmfCases + relateCases
+let extrapolationBenchmarks: [(String, @Sendable () throws -> Void)] = [
+  ("extrapolation", { try extrapolationCases() })
+]
+let all = pcfCases + identifyCases + constantCases + cmfCases + relateCases + extrapolationBenchmarks
 
 for (name, run) in all where cases.isEmpty || cases.contains(name) {
   do { try run() } catch { print("{\"case\": \"\(name)\", \"error\": \"\(error)\"}") }

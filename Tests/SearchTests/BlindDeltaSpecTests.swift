@@ -32,6 +32,16 @@ import Testing
     #expect(other.hashText == spec.hashText)
     #expect(try SearchSpec(json: Self.spec(#", "depth": 500"#)).hashText != spec.hashText)
     #expect(try SearchSpec(json: Self.spec(#", "catalog": ["pi", "e"]"#)).hashText != spec.hashText)
+    // The canonical text (a store's copy, read back by reports) parses to the same spec.
+    for text in [Self.spec(), Self.spec(#", "catalog": ["pi^2", "exp(2)", "gauss"], "depth": 64"#)] {
+      let original = try SearchSpec(json: text)
+      let again = try SearchSpec(json: original.canonicalJSON)
+      #expect(again == original && again.blind == original.blind && again.hashText == original.hashText)
+    }
+    // A 'constants' list beside the catalog is accepted only when it is the catalog's own constants.
+    #expect(
+      Self.message(Self.spec(#", "catalog": ["pi^2", "e"], "constants": ["e"]"#))
+        == "'constants' is not used by 'mode': 'blind-delta'; name the identification constants in 'catalog'")
   }
 
   @Test("existing modes keep their canonical text (stores of earlier runs still open)")

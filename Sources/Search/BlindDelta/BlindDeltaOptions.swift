@@ -25,10 +25,6 @@ public struct BlindDeltaOptions: Sendable, Hashable {
   ]
 
   init(_ root: [String: _JSONValue]) throws(SpecError) {
-    if root["constants"] != nil {
-      throw SpecError(
-        "'constants' is not used by 'mode': 'blind-delta'; name the identification constants in 'catalog'")
-    }
     depth = try SearchSpec.int(root, "depth", default: 1000, in: 32...100_000)
     if let list = root["catalog"] {
       guard case .array(let items) = list, !items.isEmpty else {
@@ -56,6 +52,15 @@ public struct BlindDeltaOptions: Sendable, Hashable {
       catalog = out
     } else {
       catalog = BlindCatalog.standard
+    }
+    if let given = root["constants"] {
+      // The canonical JSON (the copy of the spec a store keeps) lists the catalog's constants:
+      // accepted when they are exactly those; otherwise 'catalog' is what names them.
+      let derived = Array(Set(catalog.flatMap(\.constants))).sorted().map { _JSONValue.string($0.name) }
+      guard root["catalog"] != nil, case .array(let items) = given, items == derived else {
+        throw SpecError(
+          "'constants' is not used by 'mode': 'blind-delta'; name the identification constants in 'catalog'")
+      }
     }
     if let list = root["cluster_features"] {
       guard case .array(let items) = list, items.count == 2 else {

@@ -104,7 +104,8 @@ extension HitsCommand {
       ("depth", .int(h?.depth)), ("delta", .real(h?.delta)), ("rate", .real(h?.rate)),
       ("factorial_degree", .real(h?.factorialDegree)), ("constants", .text(h?.constants)),
       ("canonical_key", .text(h?.canonicalKey)), ("relation", .text(h?.relation)), ("candidate", .int(h?.index)),
-      ("run", .text(stored?.run)),
+      ("run", .text(stored?.run)), ("extrapolated", .bool(h?.isExtrapolated)),
+      ("certified_digits", .int(h?.certifiedDigits)), ("extrapolation", .text(h?.extrapolation)),
     ]
   }
 }

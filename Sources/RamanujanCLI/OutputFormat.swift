@@ -32,7 +32,7 @@ struct JSONLine {
 
   /// A typed value of a column that is written both as JSON and as TSV.
   enum Field {
-    case text(String?), int(Int?), real(Double?)
+    case text(String?), int(Int?), real(Double?), bool(Bool?)
 
     /// The TSV cell: the value, or empty when there is none.
     var tsv: String {
@@ -40,6 +40,7 @@ struct JSONLine {
       case .text(let v): return v ?? ""
       case .int(let v): return v.map(String.init) ?? ""
       case .real(let v): return v.flatMap { $0.isFinite ? "\($0)" : nil } ?? ""
+      case .bool(let v): return v.map { "\($0)" } ?? ""
       }
     }
   }
@@ -49,6 +50,7 @@ struct JSONLine {
     case .text(let v): add(key, v)
     case .int(let v): add(key, v)
     case .real(let v): add(key, v)
+    case .bool(let v): fields.append("\(Self.quote(key)): \(v.map { "\($0)" } ?? "null")")
     }
   }
 

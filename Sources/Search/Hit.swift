@@ -24,10 +24,18 @@ public struct Hit: Sendable, Hashable {
   public let rate: Double?
   /// The factorial degree of gcd(p, q) at the verification depth.
   public let factorialDegree: Double?
+  /// Places the exact walk certifies, when `digits` are extrapolated ones (`nil`: certified).
+  public let certifiedDigits: Int?
+  /// How `digits` were extrapolated (`Extrapolation.summary`), or `nil` when they are certified.
+  public let extrapolation: String?
+
+  /// Whether the digits are extrapolated (a slowly converging formula), not certified.
+  public var isExtrapolated: Bool { extrapolation != nil }
 
   public init(
     a: String, b: String, index: Int, canonicalKey: String, constants: String, expression: String, relation: String,
-    digits: Int, depth: Int, delta: Double?, rate: Double?, factorialDegree: Double?
+    digits: Int, depth: Int, delta: Double?, rate: Double?, factorialDegree: Double?, certifiedDigits: Int? = nil,
+    extrapolation: String? = nil
   ) {
     self.a = a
     self.b = b
@@ -41,5 +49,7 @@ public struct Hit: Sendable, Hashable {
     self.delta = delta
     self.rate = rate
     self.factorialDegree = factorialDegree
+    self.certifiedDigits = certifiedDigits
+    self.extrapolation = extrapolation
   }
 }

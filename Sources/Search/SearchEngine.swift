@@ -161,7 +161,9 @@ public struct SearchEngine: Sendable {
         constants: expression.constants.sorted().map(\.name).joined(separator: ","), expression: expression.description,
         relation: read.note.map { "\(relation) [\($0)]" } ?? relation, digits: places,
         depth: read.extrapolation?.depth ?? limit.depth, delta: delta, rate: limit.rate,
-        factorialDegree: factorialDegree ?? limit.reduction().factorialDegree)
+        factorialDegree: factorialDegree ?? limit.reduction().factorialDegree,
+        certifiedDigits: read.extrapolation.map { _ in limit.status == .converging ? limit.digits : 0 },
+        extrapolation: read.extrapolation?.summary)
       return places >= spec.verifyDigits ? .hit(hit) : .unverified(hit)
     }
     return .rejected

@@ -17,13 +17,13 @@ import Search
 ///   the members that are hits.
 /// - `cluster_members(run_id, candidate, cluster, PRIMARY KEY(run_id, candidate))`.
 extension SearchStore {
-  /// Version 3: `features`, `clusters`, `cluster_members` (a store of an earlier version gains
+  /// Version 4: `features`, `clusters`, `cluster_members` (a store of an earlier version gains
   /// them when opened for writing).
   static let blindDeltaMigration = StoreMigration(
-    version: 3, tables: ["features", "clusters", "cluster_members"],
+    version: 4, tables: ["features", "clusters", "cluster_members"],
     sqlite: blindDeltaTablesSQLite, postgres: blindDeltaTablesPostgres)
 
-  /// Schema version 3 in SQLite.
+  /// Schema version 4 in SQLite.
   static let blindDeltaTablesSQLite = """
     CREATE TABLE IF NOT EXISTS features(
       run_id INTEGER NOT NULL REFERENCES runs(id), chunk INTEGER NOT NULL, layout TEXT NOT NULL,
@@ -38,7 +38,7 @@ extension SearchStore {
       PRIMARY KEY(run_id, candidate));
     """
 
-  /// Schema version 3 in PostgreSQL: the same tables, `data` a BYTEA.
+  /// Schema version 4 in PostgreSQL: the same tables, `data` a BYTEA.
   static let blindDeltaTablesPostgres = """
     CREATE TABLE IF NOT EXISTS features(
       run_id BIGINT NOT NULL REFERENCES runs(id), chunk BIGINT NOT NULL, layout TEXT NOT NULL,
@@ -186,13 +186,15 @@ extension SearchStore {
         try db.query(
           """
           INSERT \(shared ? "" : "OR IGNORE ")INTO hits(run_id, candidate, a, b, canonical_key, constants, expression,
-                                     relation, digits, depth, delta, rate, factorial_degree)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\(shared ? " ON CONFLICT DO NOTHING" : "")
+                                     relation, digits, depth, delta, rate, factorial_degree, certified_digits,
+                                     extrapolation)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\(shared ? " ON CONFLICT DO NOTHING" : "")
           """,
           [
             .integer(run.id), .integer(h.index), .text(h.a), .text(h.b), .text(h.canonicalKey), .text(h.constants),
             .text(h.expression), .text(h.relation), .integer(h.digits), .integer(h.depth), Self.optional(h.delta),
-            Self.optional(h.rate), Self.optional(h.factorialDegree),
+            Self.optional(h.rate), Self.optional(h.factorialDegree), h.certifiedDigits.map { .integer($0) } ?? .null,
+            h.extrapolation.map { .text($0) } ?? .null,
           ])
       }
     }

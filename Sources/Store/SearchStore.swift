@@ -18,8 +18,8 @@ import Search
 /// - `unverified`: the same columns, for matches that agree to every certified place but whose
 ///   walk certified fewer than `verify_digits` places (slowly converging candidates)
 ///
-/// Version 2 adds `relations` and `placements` (SearchStore+Relations.swift); version 3 the blind-δ
-/// tables `features`, `clusters`, `cluster_members`
+/// Version 2 adds `relations` and `placements` (SearchStore+Relations.swift); version 3 the extrapolation columns of hits;
+/// version 4 the blind-δ tables `features`, `clusters`, `cluster_members`
 /// (SearchStore+Features.swift).
 ///
 /// A chunk's hits and its row in `chunks` are written in one transaction, so a killed run
@@ -436,12 +436,14 @@ public final class SearchStore {
         try db.query(
           """
           INSERT INTO \(table)(run_id, candidate, a, b, canonical_key, constants, expression, relation, digits, depth,
-                           delta, rate, factorial_degree) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                           delta, rate, factorial_degree, certified_digits, extrapolation)
+                           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
           [
             .integer(run.id), .integer(h.index), .text(h.a), .text(h.b), .text(h.canonicalKey), .text(h.constants),
             .text(h.expression), .text(h.relation), .integer(h.digits), .integer(h.depth), Self.optional(h.delta),
-            Self.optional(h.rate), Self.optional(h.factorialDegree),
+            Self.optional(h.rate), Self.optional(h.factorialDegree), h.certifiedDigits.map { .integer($0) } ?? .null,
+            h.extrapolation.map { .text($0) } ?? .null,
           ])
       }
     }
@@ -560,7 +562,8 @@ public final class SearchStore {
             try other.db.forEachRow(
               """
               SELECT candidate, a, b, canonical_key, constants, expression, relation, digits, depth, delta, rate,
-                     factorial_degree FROM \(table) WHERE run_id = ? AND candidate >= ? AND candidate < ?
+                     factorial_degree, certified_digits, extrapolation FROM \(table)
+              WHERE run_id = ? AND candidate >= ? AND candidate < ?
               ORDER BY candidate
               """, [.integer(theirID), .integer(o1 ? Int.max : low), .integer(o2 ? Int.max : high)]
             ) { row throws(StoreError) in
@@ -568,7 +571,8 @@ public final class SearchStore {
               try db.query(
                 """
                 INSERT \(shared ? "" : "OR REPLACE ")INTO \(table)(run_id, candidate, a, b, canonical_key, constants, expression, relation,
-                                 digits, depth, delta, rate, factorial_degree) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\(shared ? " ON CONFLICT DO NOTHING" : "")
+                                 digits, depth, delta, rate, factorial_degree, certified_digits, extrapolation)
+                                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\(shared ? " ON CONFLICT DO NOTHING" : "")
                 """, [.integer(run.id)] + row)
             }
           }
@@ -600,7 +604,7 @@ public final class SearchStore {
   {
     var sql = """
       SELECT r.spec_name, h.a, h.b, h.candidate, h.canonical_key, h.constants, h.expression, h.relation, h.digits,
-             h.depth, h.delta, h.rate, h.factorial_degree
+             h.depth, h.delta, h.rate, h.factorial_degree, h.certified_digits, h.extrapolation
       FROM \(unverified ? "unverified" : "hits") h JOIN runs r ON r.id = h.run_id WHERE h.digits >= ?
       """
     var parameters: [StoreValue] = [.integer(minimumDigits)]
@@ -619,7 +623,7 @@ public final class SearchStore {
         hit: Hit(
           a: r[1].string!, b: r[2].string!, index: r[3].int!, canonicalKey: r[4].string!, constants: r[5].string!,
           expression: r[6].string!, relation: r[7].string!, digits: r[8].int!, depth: r[9].int!, delta: r[10].double,
-          rate: r[11].double, factorialDegree: r[12].double))
+          rate: r[11].double, factorialDegree: r[12].double, certifiedDigits: r[13].int, extrapolation: r[14].string))
     }
   }
 

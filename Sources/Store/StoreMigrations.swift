@@ -25,7 +25,8 @@ extension SearchStore {
   /// rows copy between them unchanged.
   ///
   /// Version 2: `relations`, `placements` (SearchStore+Relations.swift).
-  /// Version 3: the blind-δ tables `features`, `clusters`, `cluster_members`
+  /// Version 3: `certified_digits`, `extrapolation` of hits (below).
+  /// Version 4: the blind-δ tables `features`, `clusters`, `cluster_members`
   /// (SearchStore+Features.swift).
   static let migrations: [StoreMigration] = [
     StoreMigration(
@@ -81,6 +82,7 @@ extension SearchStore {
           expires_at TIMESTAMPTZ NOT NULL, PRIMARY KEY(run_id, chunk));
         """),
     relationsMigration,
+    extrapolationMigration,
     blindDeltaMigration,
   ]
 
@@ -153,4 +155,24 @@ extension SearchStore {
       )
     }
   }
+}
+
+extension SearchStore {
+  /// Version 3: hits and unverified matches verified on extrapolated places (slowly converging
+  /// formulas) say so — `extrapolation` (the method: `Extrapolation.summary`; NULL for certified
+  /// digits) and `certified_digits` (the places the exact walk certifies beside them).
+  static let extrapolationMigration = StoreMigration(
+    version: 3, tables: [],
+    sqlite: """
+      ALTER TABLE hits ADD COLUMN certified_digits INTEGER;
+      ALTER TABLE hits ADD COLUMN extrapolation TEXT;
+      ALTER TABLE unverified ADD COLUMN certified_digits INTEGER;
+      ALTER TABLE unverified ADD COLUMN extrapolation TEXT;
+      """,
+    postgres: """
+      ALTER TABLE hits ADD COLUMN IF NOT EXISTS certified_digits BIGINT;
+      ALTER TABLE hits ADD COLUMN IF NOT EXISTS extrapolation TEXT;
+      ALTER TABLE unverified ADD COLUMN IF NOT EXISTS certified_digits BIGINT;
+      ALTER TABLE unverified ADD COLUMN IF NOT EXISTS extrapolation TEXT;
+      """)
 }

@@ -4,7 +4,7 @@ import Testing
 @testable import Search
 @testable import Store
 
-/// The blind-δ tables (schema version 3) in both backends: blobs round-trip, a store of version 1 or 2
+/// The blind-δ tables (schema version 4) in both backends: blobs round-trip, a store of version 3
 /// is upgraded when opened for writing, features and clusters copy between SQLite and PostgreSQL.
 @Suite struct BlindDeltaStoreTests {
   /// Bytes covering every value, a NUL first (a C string would stop there), and the empty blob.
@@ -34,7 +34,7 @@ import Testing
     try Self.roundTrip(db, cast: "::bytea")
   }
 
-  /// Makes the store at `db` one of `version` (1 or 2): the tables of later steps dropped, `version` recorded.
+  /// Makes the store at `db` one of `version` (3, before the blind-δ step): the tables of later steps dropped, `version` recorded.
   static func downgrade(_ db: any StoreDatabase, to version: Int) throws {
     for step in SearchStore.migrations where step.version > version {
       for table in step.tables { try db.execute("DROP TABLE \(table)") }
@@ -43,8 +43,8 @@ import Testing
   }
 
   @Test(
-    "SQLite: a store of version 1 or 2 gains the blind-δ tables when opened for writing; reading waits for that",
-    arguments: [1, 2])
+    "SQLite: a store of version 3 gains the blind-δ tables when opened for writing; reading waits for that",
+    arguments: [3])
   func sqliteUpgrade(from version: Int) throws {
     let path = StoreTests.temporary()
     let before = try StoreTests.store(path, chunks: StoreTests.results.prefix(6)).hits()
@@ -66,8 +66,8 @@ import Testing
   }
 
   @Test(
-    "PostgreSQL: a store of version 1 or 2 gains the blind-δ tables when opened for writing",
-    .enabled(if: testPostgresURL != nil, "RAMANUJAN_TEST_POSTGRES_URL is not set"), arguments: [1, 2])
+    "PostgreSQL: a store of version 3 gains the blind-δ tables when opened for writing",
+    .enabled(if: testPostgresURL != nil, "RAMANUJAN_TEST_POSTGRES_URL is not set"), arguments: [3])
   func postgresUpgrade(from version: Int) throws {
     let url = try PostgresStoreTests.freshURL()
     let before = try PostgresStoreTests.store(url, chunks: StoreTests.results.prefix(6)).hits()

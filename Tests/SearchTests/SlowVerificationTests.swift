@@ -34,6 +34,9 @@ import Testing
       // Marked as extrapolated, with the method and both digit counts.
       #expect(hit.relation.contains("[extrapolated \(hit.digits) places, certified "), "\(hit.relation)")
       #expect(hit.relation.contains("Richardson"))
+      // Stored apart: the flag, the method and both digit counts survive the store.
+      #expect(hit.isExtrapolated && hit.extrapolation?.hasPrefix("Richardson in 1/n") == true)
+      #expect((hit.certifiedDigits ?? .max) < hit.digits)
     }
   }
 

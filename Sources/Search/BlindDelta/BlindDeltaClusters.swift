@@ -194,7 +194,8 @@ public enum BlindDeltaClusters {
       relation:
         "blind-delta cluster: \(found.relationText) (\(found.digits) digits, ratio \(found.ratio), confirmed at \(found.confirmedDigits!) digits)\(note)",
       digits: found.digits, depth: depth, delta: row.features.delta, rate: row.features.rate,
-      factorialDegree: row.features.factorialDegree)
+      factorialDegree: row.features.factorialDegree,
+      certifiedDigits: extrapolation.map { _ in Int(row.features.digits) }, extrapolation: extrapolation?.summary)
     return (expression, hit)
   }
 }

@@ -79,7 +79,8 @@ extension SearchEngine {
         a: pcf.a.description, b: pcf.b.description, index: c.index, canonicalKey: CanonicalForm.key(pcf),
         constants: expression.constants.sorted().map(\.name).joined(separator: ","), expression: expression.description,
         relation: relation + note, digits: compared, depth: extrapolation?.depth ?? limit.depth, delta: f.delta,
-        rate: f.rate, factorialDegree: f.factorialDegree)
+        rate: f.rate, factorialDegree: f.factorialDegree, certifiedDigits: extrapolation.map { _ in limit.digits },
+        extrapolation: extrapolation?.summary)
       return compared >= spec.verifyDigits ? .hit(hit) : .unverified(hit)
     }
     return .rejected

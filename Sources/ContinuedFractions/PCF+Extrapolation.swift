@@ -19,12 +19,14 @@ extension PCF {
   /// `extrapolatedLimit(digits:maxDepth:threads:)`, calling `check` with each depth before it is
   /// walked; what `check` throws ends the search.
   public func extrapolatedLimit(
-    digits: Int, maxDepth: Int, threads: Int = availableCores, check: (Int) throws -> Void
+    digits: Int, maxDepth: Int, threads: Int = availableCores, firstPassOnly: Bool = false,
+    check: (Int) throws -> Void
   ) rethrows -> Result<Extrapolation, ExtrapolationFailure> {
     if let divergence { return .failure(ExtrapolationFailure("the fraction diverges: \(divergence)")) }
     if let stop = terminationIndex(upTo: maxDepth) {
       return .failure(ExtrapolationFailure("the fraction terminates at n = \(stop): its value is exact"))
     }
-    return try convergentSequence.extrapolatedLimit(digits: digits, maxDepth: maxDepth, threads: threads, check: check)
+    return try convergentSequence.extrapolatedLimit(
+      digits: digits, maxDepth: maxDepth, threads: threads, firstPassOnly: firstPassOnly, check: check)
   }
 }

@@ -48,6 +48,14 @@ extension Constant {
       return BigFloat.eulerGamma(precision)
     case .gompertz:
       return Constant._gompertz(bits: working).rounded(precision)
+    case .gauss:
+      return (1 / Constant._agmOneSqrt2(bits: working)).rounded(precision)
+    case .lemniscate:
+      return (BigFloat.pi(.bits(working)) / Constant._agmOneSqrt2(bits: working)).rounded(precision)
+    case .khinchin:
+      return Constant._khinchin(bits: working).rounded(precision)
+    case .glaisher:
+      return Constant._glaisher(bits: working).rounded(precision)
     }
   }
 
@@ -72,6 +80,24 @@ extension BigFloat {
 }
 
 // MARK: - Series
+
+extension Constant {
+  /// agm(1, √2) by Gauss' iteration a ← (a+b)/2, b ← √(ab), which converges quadratically: the
+  /// gap |a − b| squares (over 8·agm) each step, so it stops once the gap is below 2^−(bits+8), and
+  /// the mean (a+b)/2 then lies within the gap of the limit.
+  /// - Complexity: about log2(bits) square roots at `bits`.
+  static func _agmOneSqrt2(bits: Int) -> BigFloat {
+    let precision = Precision.bits(bits + 16)
+    var a = BigFloat(1, precision: precision)
+    var b = BigFloat(2, precision: precision).squareRoot()
+    for _ in 0..<200 {
+      let gap = (a - b).magnitude
+      if gap.isZero || gap.log10Magnitude < -Double(bits + 8) / Precision.bitsPerDigit { break }
+      (a, b) = ((a + b) / 2, (a * b).squareRoot())
+    }
+    return (a + b) / 2
+  }
+}
 
 extension Constant {
   /// ζ(3) = (1/64) Σ_{k≥0} (-1)^k (k!)^10 (205k²+250k+77) / ((2k+1)!)^5, about 3.01 digits a term.
@@ -119,8 +145,12 @@ extension Constant {
     return twoPi.power(k) * BigFloat(magnitude, precision: precision)
   }
 
-  /// The Bernoulli number B_m (B_1 = -1/2), from Σ_{j=0}^{m} C(m+1, j) B_j = 0.
-  static func _bernoulli(_ m: Int) -> BigRational {
+  /// The Bernoulli number B_m (B_1 = -1/2).
+  static func _bernoulli(_ m: Int) -> BigRational { _bernoulliNumbers(upTo: m)[m] }
+
+  /// B_0 … B_m (B_1 = -1/2), from Σ_{j=0}^{m} C(m+1, j) B_j = 0.
+  /// - Complexity: O(m²) rational operations.
+  static func _bernoulliNumbers(upTo m: Int) -> [BigRational] {
     var b: [BigRational] = [1]
     for i in 1...max(1, m) {
       // B_i = -1/(i+1) Σ_{j<i} C(i+1, j) B_j; odd B_j vanish beyond B_1.
@@ -132,6 +162,6 @@ extension Constant {
       }
       b.append(BigRational(-sum.numerator, sum.denominator * BigInt(i + 1)))
     }
-    return b[m]
+    return b
   }
 }

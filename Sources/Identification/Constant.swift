@@ -1,6 +1,7 @@
 import Multiprecision
 
-/// A constant of the catalog: π, e, ζ(k), Catalan's G, ln k, √k, φ, Euler's γ, the Gompertz constant δ.
+/// A constant of the catalog: π, e, ζ(k), Catalan's G, ln k, √k, φ, Euler's γ, the Gompertz constant δ,
+/// Gauss' constant, the lemniscate constant ϖ, Khinchin's K₀ and the Glaisher–Kinkelin A.
 ///
 /// Values are built only through the validated factories (`zeta(_:)`, `log(_:)`, `sqrt(_:)`, the static
 /// members) or parsed from a name with `init(name:)`; `kind` tells them apart for a `switch`.
@@ -27,6 +28,14 @@ public struct Constant: Sendable, Hashable {
     case eulerGamma
     /// Gompertz δ = ∫₀^∞ e^-x/(1+x) dx = e·E1(1).
     case gompertz
+    /// Gauss' constant G = 1/agm(1, √2).
+    case gauss
+    /// The lemniscate constant ϖ = π·G = π/agm(1, √2) = Γ(1/4)²/(2√(2π)).
+    case lemniscate
+    /// Khinchin's constant K₀ = Π_{k≥1} (1 + 1/(k(k+2)))^{log2 k}.
+    case khinchin
+    /// The Glaisher–Kinkelin constant A, ln A = 1/12 − ζ′(−1).
+    case glaisher
   }
 
   /// Which constant this is.
@@ -46,6 +55,14 @@ public struct Constant: Sendable, Hashable {
   public static let eulerGamma = Constant(.eulerGamma)
   /// The Gompertz constant δ = ∫₀^∞ e^-x/(1+x) dx.
   public static let gompertz = Constant(.gompertz)
+  /// Gauss' constant 1/agm(1, √2).
+  public static let gauss = Constant(.gauss)
+  /// The lemniscate constant ϖ = π/agm(1, √2).
+  public static let lemniscate = Constant(.lemniscate)
+  /// Khinchin's constant K₀.
+  public static let khinchin = Constant(.khinchin)
+  /// The Glaisher–Kinkelin constant A.
+  public static let glaisher = Constant(.glaisher)
 
   /// ζ(k). Precondition: k ≥ 2.
   public static func zeta(_ k: Int) -> Constant {
@@ -114,11 +131,13 @@ extension Constant {
   /// The constants without argument by name, aliases included.
   static let _simpleNames: [String: Constant] = [
     "pi": .pi, "e": .e, "G": .catalan, "catalan": .catalan, "phi": .goldenRatio, "gamma": .eulerGamma,
-    "euler_gamma": .eulerGamma, "delta_Gompertz": .gompertz, "gompertz": .gompertz,
+    "euler_gamma": .eulerGamma, "delta_Gompertz": .gompertz, "gompertz": .gompertz, "gauss": .gauss,
+    "lemniscate": .lemniscate, "varpi": .lemniscate, "khinchin": .khinchin, "glaisher": .glaisher,
   ]
 
   /// The list of names that error messages show.
-  static let _knownNames = "pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz"
+  static let _knownNames =
+    "pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz, gauss, lemniscate, khinchin, glaisher"
 
   /// The constant of a name as the CLI writes it (`pi`, `zeta(3)`, `log(2)`, `G`, `delta_Gompertz`),
   /// or an alias (`catalan`, `ln(2)`, `euler_gamma`, `gompertz`); spaces around the name are ignored.
@@ -153,6 +172,10 @@ extension Constant {
     case .goldenRatio: "phi"
     case .eulerGamma: "gamma"
     case .gompertz: "delta_Gompertz"
+    case .gauss: "gauss"
+    case .lemniscate: "lemniscate"
+    case .khinchin: "khinchin"
+    case .glaisher: "glaisher"
     }
   }
 }
@@ -163,7 +186,8 @@ extension Constant: CustomStringConvertible {
 }
 
 extension Constant: Comparable {
-  /// The catalog's order (pi, e, zeta(k), G, log(k), sqrt(k), phi, gamma, delta_Gompertz), then by k:
+  /// The catalog's order (pi, e, zeta(k), G, log(k), sqrt(k), phi, gamma, delta_Gompertz, gauss, lemniscate,
+  /// khinchin, glaisher), then by k:
   /// a canonical order for listing sets of constants.
   public static func < (lhs: Constant, rhs: Constant) -> Bool { lhs._sortKey < rhs._sortKey }
 
@@ -178,6 +202,10 @@ extension Constant: Comparable {
     case .goldenRatio: (6, 0)
     case .eulerGamma: (7, 0)
     case .gompertz: (8, 0)
+    case .gauss: (9, 0)
+    case .lemniscate: (10, 0)
+    case .khinchin: (11, 0)
+    case .glaisher: (12, 0)
     }
   }
 }

@@ -30,6 +30,9 @@ struct HitsCommand: ParsableCommand {
   @Flag(name: .long, help: "List the matches the exact walk could not certify to verify_digits places instead.")
   var unverified = false
 
+  @Flag(name: .long, help: "List the clusters of a blind-delta search instead (size, delta and rate ranges, label).")
+  var clusters = false
+
   @Option(name: .long, help: "Output format: text, tsv or json (one object per line).")
   var format: Format = .text
 
@@ -39,6 +42,10 @@ struct HitsCommand: ParsableCommand {
   func validate() throws {
     try SearchCommand.requireStorePath(store, option: "--store")
     if minDigits < 0 { throw ValidationError("--min-digits must be at least 0, got \(minDigits)") }
+    if clusters && (unverified || unique || constant != nil || minDigits != 0) {
+      throw ValidationError(
+        "--clusters lists clusters: it cannot be combined with --unverified, --unique, --constant or --min-digits")
+    }
     if let constant {
       do { _ = try Constant(name: constant) } catch { throw ValidationError("--constant: \(error)") }
     }
@@ -60,6 +67,7 @@ struct HitsCommand: ParsableCommand {
       }
       return run
     }
+    if clusters { return try clusterLines(db, run: run) }
     let canonicalConstant = try constant.map { try Constant(name: $0).name }
     var hits = try db.hits(constant: canonicalConstant, minimumDigits: minDigits, unverified: unverified, run: run)
     if classes { return try classLines(db, hits: hits) }
@@ -69,8 +77,10 @@ struct HitsCommand: ParsableCommand {
     }
     switch format {
     case .text:
+      // Blind-δ stores: the cluster of each clustered hit.
+      let cluster = try db.clusterMembership(run: run)
       return hits.map { h in
-        "PCF(\(h.hit.a), \(h.hit.b)) = \(h.hit.expression)  [\(h.hit.digits) digits, depth \(h.hit.depth), delta \(h.hit.delta.map { PCFReport.format($0, 4) } ?? "–")]"
+        "PCF(\(h.hit.a), \(h.hit.b)) = \(h.hit.expression)  [\(h.hit.digits) digits, depth \(h.hit.depth), delta \(h.hit.delta.map { PCFReport.format($0, 4) } ?? "–")\(cluster[h.hit.index].map { ", cluster \($0)" } ?? "")]"
       }
     case .tsv:
       return [Self.columns(hits.first).map(\.name).joined(separator: "\t")]

@@ -141,6 +141,7 @@ struct SearchCommand: AsyncParsableCommand {
     let stats = try db.statistics(run: run)
     let filtered = stats.filter { $0.key.hasPrefix("filtered.") }.sorted { $0.key < $1.key }
       .map { "\($0.key.dropFirst(9)) \($0.value)" }.joined(separator: ", ")
+    if let summary = try BlindDeltaStep.run(store: db, run: run, space: space) { print(summary) }
     print(
       "\(spec.name): \(stats["chunks"] ?? 0)/\(space.chunkCount) chunks done, \(stats["candidates"] ?? 0) candidates; filtered: \(filtered.isEmpty ? "none" : filtered); screened \(stats["screened"] ?? 0), converged \(stats["converged"] ?? 0), matched \(stats["matched"] ?? 0), unverified \(stats["unverified"] ?? 0), hits \(stats["hits"] ?? 0)"
     )

@@ -113,9 +113,12 @@ extension ConvergentSequence {
   }
 
   /// `extrapolatedLimit(digits:maxDepth:threads:)`, calling `check` with each depth before it is
-  /// walked; what `check` throws ends the search.
+  /// walked; what `check` throws ends the search. `firstPassOnly` stops where the orders stop buying
+  /// places, before the deepening and the general models (which cost seconds at high orders): for
+  /// a bounded look at many sequences, such as a search's.
   public func extrapolatedLimit(
-    digits: Int, maxDepth: Int, threads: Int = availableCores, check: (Int) throws -> Void
+    digits: Int, maxDepth: Int, threads: Int = availableCores, firstPassOnly: Bool = false,
+    check: (Int) throws -> Void
   ) rethrows -> Result<Extrapolation, ExtrapolationFailure> {
     precondition(
       (1...Self.maxExtrapolatedDigits).contains(digits) && maxDepth >= 1,
@@ -170,6 +173,7 @@ extension ConvergentSequence {
         m = Int((Double(m) * factor).rounded(.up))
         depth = m
       } else {
+        if firstPassOnly { break }
         deepening = true
         general = true
         m = min(m, Self.generalOrder)

@@ -92,13 +92,19 @@ public struct Atlas: Sendable {
     }
   }
 
-  /// Hook: a blind-δ cluster, its members' δ and rate, and what it was identified as.
+  /// A blind-δ cluster, its members' δ and rate (a sample of at most `clusterPoints` when it is
+  /// larger), and what it was identified as.
   public struct Cluster: Sendable {
     public var id: String
+    /// Members in all (`members` may be a sample).
+    public var size: Int
     public var members: [(canonicalKey: String, delta: Double, rate: Double)]
     public var identified: String?
-    public init(id: String, members: [(canonicalKey: String, delta: Double, rate: Double)], identified: String?) {
+    public init(
+      id: String, size: Int? = nil, members: [(canonicalKey: String, delta: Double, rate: Double)], identified: String?
+    ) {
       self.id = id
+      self.size = size ?? members.count
       self.members = members
       self.identified = identified
     }
@@ -138,13 +144,14 @@ extension Atlas {
     study(&verified)
     study(&slow)
     let name = runs.map(\.run.specName).joined(separator: ", ")
-    // HOOK (placements, clusters): when the store gains tables for them, read them here and pass
-    // them below; `nil` keeps their sections out of the pages, `[]` says "none found". Classes:
-    // the proven relations of `ramanujan relate --store`.
+    // HOOK (placements): when the store gains tables for them, read them here and pass them
+    // below; `nil` keeps their sections out of the pages, `[]` says "none found". Classes: the
+    // proven relations of `ramanujan relate --store`; clusters: the blind-δ runs' clusters.
     let relations = try store.relations()
     return Atlas(
       title: "Atlas of \(name.isEmpty ? store.path : name)", runs: runs, statistics: statistics, formulas: verified,
-      unverified: slow, classes: relations.isEmpty ? nil : classes(verified.map(\.hit.canonicalKey), relations))
+      unverified: slow, classes: relations.isEmpty ? nil : classes(verified.map(\.hit.canonicalKey), relations),
+      clusters: try clusters(store, runs: runs))
   }
 
   /// Connected parts (of two or more formulas) of the graph of proven relations, in formula order.

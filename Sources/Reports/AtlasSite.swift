@@ -300,7 +300,9 @@ public struct AtlasSite: Sendable {
     let plot = Plot(
       title: "δ against rate, by cluster",
       description:
-        "Each point is a formula: its convergence rate (places per term) and δ; clusters differ by marker and colour.",
+        "Each point is a formula: its convergence rate (places per term) and δ; clusters differ by marker and colour."
+        + (clusters.contains { $0.members.count < $0.size }
+          ? " A large cluster is shown by every k-th of its members (the table gives its size)." : ""),
       x: .init("rate (decimal places per term)"), y: .init("δ"),
       series: clusters.enumerated().map { k, c in
         .init(
@@ -312,7 +314,7 @@ public struct AtlasSite: Sendable {
       rows.append(
         .node(
           "tr", [],
-          [.text(c.id), .text("\(c.members.count)"), .text(c.identified ?? "not identified")].map {
+          [.text(c.id), .text("\(c.size)"), .text(c.identified ?? "not identified")].map {
             .node("td", [], [$0])
           }))
     }

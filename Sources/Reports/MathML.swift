@@ -76,7 +76,7 @@ public enum MathML {
     return row(parts)
   }
 
-  /// A catalog constant: π, e, ζ(3), G, ln 2, √2, φ, γ, δ_G.
+  /// A catalog constant: π, e, ζ(3), G, ln 2, √2, φ, γ, δ_G, G_Gauss, ϖ, K₀, A.
   public static func constant(_ c: Constant) -> Markup {
     switch c.kind {
     case .pi: return mi("π")
@@ -88,6 +88,11 @@ public enum MathML {
     case .goldenRatio: return mi("φ")
     case .eulerGamma: return mi("γ")
     case .gompertz: return .node("msub", [], [mi("δ"), mi("G")])
+    // Gauss' constant beside Catalan's G: a subscript tells them apart.
+    case .gauss: return .node("msub", [], [mi("G"), mi("Gauss")])
+    case .lemniscate: return mi("ϖ")
+    case .khinchin: return .node("msub", [], [mi("K"), mn("0")])
+    case .glaisher: return mi("A")
     }
   }
 

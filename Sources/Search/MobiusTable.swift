@@ -35,7 +35,8 @@ public struct MobiusTable: Sendable {
   /// The most constants the packing holds (16 bits).
   public static let maximumConstants = 65535
 
-  public let constants: [Constant]
+  /// The constants x of the table, as expressions (catalog constants, or `pi^2`, `exp(2)`, …).
+  public let expressions: [ConstantExpression]
   public let bound: Int
   public let keyDigits: Int
   /// The constants' values in double precision, by index.
@@ -59,15 +60,24 @@ public struct MobiusTable: Sendable {
   /// Builds the table for `constants` with coefficient bound `bound`.
   /// Precondition: 1 ≤ bound ≤ `maximumBound`, at most `maximumConstants` constants.
   public init(constants: [Constant], bound: Int, keyDigits: Int) {
+    self.init(expressions: constants.map { ConstantExpression($0) }, bound: bound, keyDigits: keyDigits)
+  }
+
+  /// Builds the table for constants given as expressions (each must evaluate to a nonzero real).
+  /// Precondition: 1 ≤ bound ≤ `maximumBound`, at most `maximumConstants` expressions, each evaluable.
+  public init(expressions: [ConstantExpression], bound: Int, keyDigits: Int) {
     precondition(bound >= 1 && bound <= Self.maximumBound, "table bound \(bound) must be in 1...\(Self.maximumBound)")
-    precondition(constants.count <= Self.maximumConstants, "at most \(Self.maximumConstants) constants")
-    self.constants = constants
+    precondition(expressions.count <= Self.maximumConstants, "at most \(Self.maximumConstants) constants")
+    self.expressions = expressions
     self.bound = bound
     self.keyDigits = keyDigits
-    x = constants.map { $0.value(.bits(64)).doubleValue }
+    x = expressions.map { e in
+      guard let v = try? e.evaluate(.bits(64)) else { preconditionFailure("table constant \(e) has no value") }
+      return v.doubleValue
+    }
     var rows: [Row] = []
     // Reserved once: growing by doubling would hold two copies at the moment it grows.
-    rows.reserveCapacity(constants.count * Self.maximumRows(bound: bound))
+    rows.reserveCapacity(expressions.count * Self.maximumRows(bound: bound))
     let r = Int32(bound)
     for (k, x) in x.enumerated() {
       for d1 in 0...r {
@@ -149,14 +159,13 @@ public struct MobiusTable: Sendable {
 
   /// The expression of an entry, e.g. `(e+1)/(e-1)` or `6/zeta(3)`, as another tool can read it.
   public func expression(_ e: Entry) -> ConstantExpression {
-    let numerator = Self.linear(Int(e.c1), Int(e.c0), constants[e.constant])
+    let numerator = Self.linear(Int(e.c1), Int(e.c0), expressions[e.constant])
     if e.d1 == 0 && e.d0 == 1 { return numerator }
-    return numerator / Self.linear(Int(e.d1), Int(e.d0), constants[e.constant])
+    return numerator / Self.linear(Int(e.d1), Int(e.d0), expressions[e.constant])
   }
 
   /// c1·x + c0, written with its signs: `2*x-3`, `-(x+1)`, `5-x`.
-  static func linear(_ c1: Int, _ c0: Int, _ constant: Constant) -> ConstantExpression {
-    let x = ConstantExpression(constant)
+  static func linear(_ c1: Int, _ c0: Int, _ x: ConstantExpression) -> ConstantExpression {
     func number(_ v: Int) -> ConstantExpression { ConstantExpression(integerLiteral: v) }
     guard c1 != 0 else { return number(c0) }
     let term = c1.magnitude == 1 ? x : number(Int(c1.magnitude)) * x

@@ -23,9 +23,14 @@ public struct SearchEngine: Sendable {
     self.space = space
     self.counter = counter
     filter = CandidateFilter(space: space)
-    table =
-      space.spec.mode == .mitm && buildTable
-      ? MobiusTable(constants: space.spec.constants, bound: space.spec.bound, keyDigits: space.spec.keyDigits) : nil
+    let spec = space.spec
+    switch spec.mode {
+    case .mitm where buildTable:
+      table = MobiusTable(constants: spec.constants, bound: spec.bound, keyDigits: spec.keyDigits)
+    case .blindDelta where buildTable:
+      table = MobiusTable(expressions: spec.blind!.catalog, bound: spec.bound, keyDigits: spec.keyDigits)
+    default: table = nil
+    }
   }
 
   /// What one chunk gave.
@@ -42,6 +47,8 @@ public struct SearchEngine: Sendable {
     /// Matches that the exact walk refuted (a coincidence of the screening digits).
     public var rejected = 0
     public var hits: [Hit] = []
+    /// Blind-δ mode: the features of every candidate that converged, by candidate index.
+    public var features: [FeatureRow] = []
   }
 
   /// Processes one chunk. Candidates are filtered and screened 8 at a time as they are decoded,
@@ -70,6 +77,7 @@ public struct SearchEngine: Sendable {
     if !batch.isEmpty { search(batch, into: &result) }
     result.hits.sort { ($0.canonicalKey, $0.index) < ($1.canonicalKey, $1.index) }
     result.unverified.sort { ($0.canonicalKey, $0.index) < ($1.canonicalKey, $1.index) }
+    result.features.sort { $0.index < $1.index }
     return result
   }
 
@@ -78,6 +86,7 @@ public struct SearchEngine: Sendable {
     switch space.spec.mode {
     case .mitm: mitm(batch, into: &result)
     case .factorialReduction: factorialReduction(batch, into: &result)
+    case .blindDelta: blindDelta(batch, into: &result)
     }
   }
 

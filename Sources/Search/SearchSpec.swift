@@ -14,6 +14,9 @@ public struct SearchSpec: Sendable, Hashable {
     case mitm
     /// Factorial reduction: keep PCFs whose gcd(p(N), q(N)) grows factorially, then identify.
     case factorialReduction = "factorial-reduction"
+    /// Blind δ: no target; convergence features of every converging PCF, clustering, and
+    /// identification against a large catalog (see `BlindDeltaOptions`).
+    case blindDelta = "blind-delta"
   }
 
   public let name: String
@@ -39,6 +42,8 @@ public struct SearchSpec: Sendable, Hashable {
   /// Factorial-reduction mode: depth of the exact gcd test and the least factorial degree kept.
   public let reductionDepth: Int
   public let reductionThreshold: Double
+  /// Blind-δ mode: the catalog, the feature depth and the clustering parameters (`nil` otherwise).
+  public let blind: BlindDeltaOptions?
 
   public static func == (lhs: SearchSpec, rhs: SearchSpec) -> Bool { lhs.canonicalJSON == rhs.canonicalJSON }
   public func hash(into hasher: inout Hasher) { hasher.combine(canonicalJSON) }
@@ -85,10 +90,11 @@ public struct SpecError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 extension SearchSpec {
-  static let knownKeys: Set<String> = [
-    "name", "mode", "a", "b", "parameters", "constants", "bound", "screen_depth", "key_digits", "verify_digits",
-    "verify_max_depth", "reduction_depth", "reduction_threshold",
-  ]
+  static let knownKeys: Set<String> = Set(
+    [
+      "name", "mode", "a", "b", "parameters", "constants", "bound", "screen_depth", "key_digits", "verify_digits",
+      "verify_max_depth", "reduction_depth", "reduction_threshold",
+    ] + BlindDeltaOptions.keys)
   static let sideKeys: Set<String> = ["template", "degree", "range", "coefficients"]
   /// The largest magnitude of a parameter value.
   static let maximumParameter = 1_000_000_000
@@ -144,11 +150,22 @@ extension SearchSpec {
     parameters = ordered
     try Self.requireNonzero(a, key: "a", ranges: parameterRanges, why: "a ≡ 0 gives no continued fraction")
     try Self.requireNonzero(b, key: "b", ranges: parameterRanges, why: "b ≡ 0 ends every PCF at a(0)")
-    constants = try Self.constants(root)
-    bound = try Self.int(root, "bound", default: 10, in: 1...200)
+    if mode == .blindDelta {
+      let options = try BlindDeltaOptions(root)
+      blind = options
+      constants = Array(Set(options.catalog.flatMap(\.constants))).sorted()
+    } else {
+      for key in BlindDeltaOptions.keys where root[key] != nil {
+        throw SpecError("'\(key)' is a key of 'mode': 'blind-delta' only")
+      }
+      blind = nil
+      constants = try Self.constants(root)
+    }
+    bound = try Self.int(root, "bound", default: mode == .blindDelta ? 6 : 10, in: 1...200)
     screenDepth = try Self.int(root, "screen_depth", default: 1000, in: 10...100_000)
     keyDigits = try Self.int(root, "key_digits", default: 10, in: 4...14)
-    verifyDigits = try Self.int(root, "verify_digits", default: mode == .mitm ? 100 : 12, in: 5...100_000)
+    verifyDigits = try Self.int(
+      root, "verify_digits", default: mode == .mitm ? 100 : (mode == .blindDelta ? 50 : 12), in: 5...100_000)
     verifyMaxDepth = try Self.int(root, "verify_max_depth", default: 20_000, in: 10...10_000_000)
     reductionDepth = try Self.int(root, "reduction_depth", default: 64, in: 8...10_000)
     reductionThreshold = try Self.double(root, "reduction_threshold", default: 0.5, in: 0...100)
@@ -158,12 +175,13 @@ extension SearchSpec {
       throw SpecError("the space has more than 10^15 candidates; split it into several specs")
     }
     try requireVerifiable()
-    if mode == .mitm {
-      let bytes = Self.tableBytes(bound: bound, constants: constants.count)
+    if mode == .mitm || mode == .blindDelta {
+      let tableSize = mode == .mitm ? constants.count : blind!.catalog.count
+      let bytes = Self.tableBytes(bound: bound, constants: tableSize)
       guard bytes <= Self.maximumTableBytes else {
         throw SpecError(
           "'bound' \(bound) needs a MITM table of about \(String(format: "%.1f", bytes / 1e9)) GB for "
-            + "\(constants.count) constant\(constants.count == 1 ? "" : "s") (at most 2 GB); lower 'bound' or split 'constants'"
+            + "\(tableSize) constant\(tableSize == 1 ? "" : "s") (at most 2 GB); lower 'bound' or split 'constants'"
         )
       }
       try requireScreenable()
@@ -176,6 +194,7 @@ extension SearchSpec {
     } else {
       try Self.requireIndependent(constants)
     }
+    if mode == .blindDelta { try requireBlindWalks() }
     try requireDistinguishable()
   }
 
@@ -187,7 +206,7 @@ extension SearchSpec {
       "{\"a\":{\"template\":\"\(_jsonEscaped(a.text))\"},\"b\":{\"template\":\"\(_jsonEscaped(b.text))\"},\"bound\":\(bound),\"constants\":[\(cs)],\"key_digits\":\(keyDigits),"
       + "\"mode\":\"\(mode.rawValue)\",\"name\":\"\(name)\",\"parameters\":{\(ps)},\"reduction_depth\":\(reductionDepth),"
       + "\"reduction_threshold\":\(reductionThreshold),\"screen_depth\":\(screenDepth),\"verify_digits\":\(verifyDigits),"
-      + "\"verify_max_depth\":\(verifyMaxDepth)}"
+      + "\"verify_max_depth\":\(verifyMaxDepth)\(blind.map { "," + $0.canonicalJSON } ?? "")}"
   }
 
   /// FNV-1a 64-bit hash of `canonicalJSON`, as 16 hex digits.

@@ -203,6 +203,8 @@ final class PostgresDatabase: StoreDatabase {
       case .integer(let v): return String(v)
       case .real(let v): return "\(v)"
       case .text(let v): return v
+      // bytea's hex input format; the column's type tells the server how to read it.
+      case .blob(let v): return Self.hex(v)
       case .null: return nil
       }
     }
@@ -255,8 +257,32 @@ final class PostgresDatabase: StoreDatabase {
     case 20, 21, 23, 26: return Int(text).map(StoreValue.integer) ?? .text(text)  // int8, int2, int4, oid
     case 700, 701: return Double(text).map(StoreValue.real) ?? .text(text)  // float4, float8
     case 1700: return Int(text).map(StoreValue.integer) ?? Double(text).map(StoreValue.real) ?? .text(text)  // numeric
+    case 17: return .blob(bytes(PQgetvalue(result, 0, column)))  // bytea
     default: return .text(text)
     }
+  }
+
+  /// `bytes` in bytea's hex format: `\\x` then two lower-case hex digits a byte.
+  static func hex(_ bytes: [UInt8]) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    var out: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "x")]
+    out.reserveCapacity(2 + 2 * bytes.count)
+    for b in bytes {
+      out.append(digits[Int(b >> 4)])
+      out.append(digits[Int(b & 15)])
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// The bytes of a bytea column's text (hex, or the older escape format a server may be set to).
+  static func bytes(_ text: UnsafePointer<CChar>?) -> [UInt8] {
+    guard let text else { return [] }
+    var length = 0
+    guard let raw = text.withMemoryRebound(to: UInt8.self, capacity: 1, { PQunescapeBytea($0, &length) }) else {
+      return []
+    }
+    defer { PQfreemem(raw) }
+    return Array(UnsafeBufferPointer(start: raw, count: length))
   }
 
   /// `sql` with each `?` outside quotes numbered `$1`, `$2`, … as PostgreSQL writes parameters.

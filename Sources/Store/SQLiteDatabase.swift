@@ -95,6 +95,13 @@ final class SQLiteDatabase: StoreDatabase {
       case .integer(let v): sqlite3_bind_int64(statement, index, Int64(v))
       case .real(let v): sqlite3_bind_double(statement, index, v)
       case .text(let v): sqlite3_bind_text(statement, index, v, -1, rmj_sqlite_transient())
+      case .blob(let v):
+        // An empty array still binds a (zero-length) blob, not NULL.
+        _ = v.withUnsafeBytes {
+          sqlite3_bind_blob64(
+            statement, index, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), sqlite3_uint64($0.count),
+            rmj_sqlite_transient())
+        }
       case .null: sqlite3_bind_null(statement, index)
       }
     }
@@ -109,6 +116,10 @@ final class SQLiteDatabase: StoreDatabase {
           case SQLITE_INTEGER: return .integer(Int(sqlite3_column_int64(statement, c)))
           case SQLITE_FLOAT: return .real(sqlite3_column_double(statement, c))
           case SQLITE_TEXT: return .text(String(cString: sqlite3_column_text(statement, c)))
+          case SQLITE_BLOB:
+            let count = Int(sqlite3_column_bytes(statement, c))
+            guard count > 0, let bytes = sqlite3_column_blob(statement, c) else { return .blob([]) }
+            return .blob(Array(UnsafeRawBufferPointer(start: bytes, count: count)))
           default: return .null
           }
         })

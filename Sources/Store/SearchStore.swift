@@ -18,6 +18,10 @@ import Search
 /// - `unverified`: the same columns, for matches that agree to every certified place but whose
 ///   walk certified fewer than `verify_digits` places (slowly converging candidates)
 ///
+/// Version 2 adds `relations` and `placements` (SearchStore+Relations.swift); version 3 the extrapolation columns of hits;
+/// version 4 the blind-δ tables `features`, `clusters`, `cluster_members`
+/// (SearchStore+Features.swift).
+///
 /// A chunk's hits and its row in `chunks` are written in one transaction, so a killed run
 /// (kill -9 included) resumes at the first chunk not done, with no hit lost and none duplicated.
 /// Committing a chunk already done is a no-op, so two processes may share a store and a shard.
@@ -403,6 +407,7 @@ public final class SearchStore {
         INSERT INTO chunks(run_id, chunk, shard, candidates, filtered, screened, converged, matched, unverified, hits)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """, Self.chunkRow(result, run: run, shard: shard))
+      try writeFeatures(result, run: run)
       return true
     }
   }
@@ -416,7 +421,10 @@ public final class SearchStore {
         INSERT INTO chunks(run_id, chunk, shard, candidates, filtered, screened, converged, matched, unverified, hits)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, chunk) DO NOTHING RETURNING chunk
         """, Self.chunkRow(result, run: run, shard: shard))
-      if !inserted.isEmpty { try insertHits(result, run: run) }
+      if !inserted.isEmpty {
+        try insertHits(result, run: run)
+        try writeFeatures(result, run: run)
+      }
       try db.query("DELETE FROM claims WHERE run_id = ? AND chunk = ?", [.integer(run.id), .integer(result.chunk)])
       return !inserted.isEmpty
     }
@@ -568,6 +576,7 @@ public final class SearchStore {
                 """, [.integer(run.id)] + row)
             }
           }
+          try copyFeatures(from: other, theirRun: theirID, run: run, chunks: new)
           copied += new.count
         }
         try mergeRelations(from: other)

@@ -3,6 +3,8 @@ enum StoreValue: Equatable, Sendable {
   case integer(Int)
   case real(Double)
   case text(String)
+  /// Bytes (BLOB in SQLite, BYTEA in PostgreSQL): the blind-δ feature blocks.
+  case blob([UInt8])
   case null
 }
 
@@ -16,6 +18,7 @@ extension StoreValue {
     }
   }
   var string: String? { if case .text(let v) = self { return v } else { return nil } }
+  var bytes: [UInt8]? { if case .blob(let v) = self { return v } else { return nil } }
 }
 
 /// The SQL engine behind a store: the few places where the two dialects differ ask this.

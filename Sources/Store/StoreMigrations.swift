@@ -23,6 +23,11 @@ extension SearchStore {
   /// `unverified`; PostgreSQL also has `claims` (a chunk being worked on: its owner and the time
   /// its lease expires). Time stamps are UTC text `YYYY-MM-DD HH:MM:SS` in both backends, so that
   /// rows copy between them unchanged.
+  ///
+  /// Version 2: `relations`, `placements` (SearchStore+Relations.swift).
+  /// Version 3: `certified_digits`, `extrapolation` of hits (below).
+  /// Version 4: the blind-δ tables `features`, `clusters`, `cluster_members`
+  /// (SearchStore+Features.swift).
   static let migrations: [StoreMigration] = [
     StoreMigration(
       version: 1, tables: ["meta", "runs", "chunks", "hits", "unverified"],
@@ -78,6 +83,7 @@ extension SearchStore {
         """),
     relationsMigration,
     extrapolationMigration,
+    blindDeltaMigration,
   ]
 
   /// The tables a store of `version` holds.

@@ -43,13 +43,24 @@ let catalogSample: [(Constant, String)] = [
 
   @Test(arguments: [
     (
-      "zeta3", "unknown constant 'zeta3'; known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz"
+      "zeta3",
+      "unknown constant 'zeta3'; known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz, "
+        + "gauss, lemniscate, khinchin, glaisher"
     ),
-    ("Pi", "unknown constant 'Pi'; known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz"),
-    ("", "unknown constant ''; known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz"),
+    (
+      "Pi",
+      "unknown constant 'Pi'; known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz, "
+        + "gauss, lemniscate, khinchin, glaisher"
+    ),
+    (
+      "",
+      "unknown constant ''; known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz, "
+        + "gauss, lemniscate, khinchin, glaisher"
+    ),
     (
       "exp(1)",
-      "unknown constant 'exp(1)'; known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz"
+      "unknown constant 'exp(1)'; known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz, "
+        + "gauss, lemniscate, khinchin, glaisher"
     ),
     ("zeta(1)", "zeta(1) is not in the catalog: zeta(k) needs an integer k ≥ 2"),
     ("zeta(0)", "zeta(0) is not in the catalog: zeta(k) needs an integer k ≥ 2"),

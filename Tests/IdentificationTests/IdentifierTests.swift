@@ -298,9 +298,21 @@ import Testing
   }
 
   @Test(arguments: [
-    ("pi,foo", "unknown constant 'foo'; known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz"),
-    ("bar(3)", "unknown constant 'bar'; known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz"),
-    ("zeta", "unknown constant 'zeta'; known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz"),
+    (
+      "pi,foo",
+      "unknown constant 'foo'; known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz, "
+        + "gauss, lemniscate, khinchin, glaisher"
+    ),
+    (
+      "bar(3)",
+      "unknown constant 'bar'; known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz, "
+        + "gauss, lemniscate, khinchin, glaisher"
+    ),
+    (
+      "zeta",
+      "unknown constant 'zeta'; known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz, "
+        + "gauss, lemniscate, khinchin, glaisher"
+    ),
     ("pi,,e", "constant 2 of 'pi,,e' is empty"),
     ("", "constant 1 of '' is empty"),
     ("pi+", "cannot read the constant 'pi+': missing operand at column 4 of 'pi+'"),

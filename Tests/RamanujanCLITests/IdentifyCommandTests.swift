@@ -142,7 +142,9 @@ import Testing
 
   @Test("every validation message, word for word")
   func validation() {
-    let known = "known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz"
+    let known =
+      "known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz, "
+      + "gauss, lemniscate, khinchin, glaisher"
     #expect(
       rejection(["--value", "1.5", "--constants", "pi", "--digits", "2000000"])
         == "--digits must be at most 100000, the most identification takes, got 2000000")

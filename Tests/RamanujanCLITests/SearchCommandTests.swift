@@ -66,7 +66,8 @@ import Testing
         == "--chunk-size must be in 1...10000000, got 0")
     #expect(
       rejection(HitsCommand.self, ["--store", "x.db", "--constant", "zeta3"])
-        == "--constant: unknown constant 'zeta3'; known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz"
+        == "--constant: unknown constant 'zeta3'; known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz, "
+        + "gauss, lemniscate, khinchin, glaisher"
     )
     #expect(
       rejection(HitsCommand.self, ["--store", "x.db", "--min-digits=-1"]) == "--min-digits must be at least 0, got -1")

@@ -102,7 +102,9 @@ struct CLIRun {
       ),
       (
         #"{"name":"x","a":{"degree":1,"range":[1,2]},"b":{"degree":1,"range":[1,2]},"contants":["e"]}"#,
-        "unknown key 'contants' (did you mean 'constants'?); known keys: a, b, bound, constants, key_digits, mode, name, parameters, reduction_depth, reduction_threshold, screen_depth, verify_digits, verify_max_depth"
+        "unknown key 'contants' (did you mean 'constants'?); known keys: a, b, bound, catalog, cluster_features, "
+          + "cluster_min_size, cluster_radius, constants, depth, identify_representatives, key_digits, mode, name, "
+          + "parameters, reduction_depth, reduction_threshold, screen_depth, verify_digits, verify_max_depth"
       ),
     ])
   func specErrors(_ json: String, _ message: String) throws {

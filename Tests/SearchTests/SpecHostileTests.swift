@@ -351,7 +351,9 @@ import Testing
     arguments: [
       (
         #"{"name": "t", "contants": ["e"]}"#,
-        "unknown key 'contants' (did you mean 'constants'?); known keys: a, b, bound, constants, key_digits, mode, name, parameters, reduction_depth, reduction_threshold, screen_depth, verify_digits, verify_max_depth"
+        "unknown key 'contants' (did you mean 'constants'?); known keys: a, b, bound, catalog, cluster_features, "
+          + "cluster_min_size, cluster_radius, constants, depth, identify_representatives, key_digits, mode, name, "
+          + "parameters, reduction_depth, reduction_threshold, screen_depth, verify_digits, verify_max_depth"
       ),
       (
         #"{"name": "t", "a": {"degre": 1}}"#,

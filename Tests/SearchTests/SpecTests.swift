@@ -44,12 +44,17 @@ import Testing
     arguments: [
       (
         "{\"name\": \"t\", \"colour\": 1}",
-        "unknown key 'colour'; known keys: a, b, bound, constants, key_digits, mode, name, parameters, reduction_depth, reduction_threshold, screen_depth, verify_digits, verify_max_depth"
+        "unknown key 'colour'; known keys: a, b, bound, catalog, cluster_features, "
+          + "cluster_min_size, cluster_radius, constants, depth, identify_representatives, key_digits, mode, name, "
+          + "parameters, reduction_depth, reduction_threshold, screen_depth, verify_digits, verify_max_depth"
       ),
       ("[1, 2]", "the spec must be a JSON object"),
       ("{\"name\": 3}", "'name' must be a string"),
       ("{\"a\": 1}", "missing key 'name'"),
-      ("{\"name\": \"t\", \"mode\": \"fast\"}", "'mode' must be one of mitm, factorial-reduction, got 'fast'"),
+      (
+        "{\"name\": \"t\", \"mode\": \"fast\"}",
+        "'mode' must be one of mitm, factorial-reduction, blind-delta, got 'fast'"
+      ),
       ("{\"name\": \"t\", \"a\": {\"degree\": 1, \"range\": [3, -3]}}", "'a.range' is an empty range [3, -3]"),
       (
         "{\"name\": \"t\", \"a\": {\"degree\": 1, \"range\": [0, 1], \"step\": 2}}",
@@ -71,7 +76,8 @@ import Testing
       ),
       (
         "{\"name\": \"t\", \"a\": {\"template\": \"x*n\"}, \"b\": {\"template\": \"1\"}, \"parameters\": {\"x\": [1, 2]}, \"constants\": [\"zeta3\"]}",
-        "'constants[0]': unknown constant 'zeta3'; known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz"
+        "'constants[0]': unknown constant 'zeta3'; known: pi, e, zeta(k) (k ≥ 2), G, log(k), sqrt(k), phi, gamma, delta_Gompertz, "
+          + "gauss, lemniscate, khinchin, glaisher"
       ),
       (
         "{\"name\": \"t\", \"a\": {\"template\": \"x*n\"}, \"b\": {\"template\": \"1\"}, \"parameters\": {\"x\": [1, 2]}, \"constants\": []}",

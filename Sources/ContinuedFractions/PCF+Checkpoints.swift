@@ -14,13 +14,6 @@ extension PCF {
       "checkpoint depths \(depths) must ascend from at least 2")
     let depth = depths.last!
     if terminationIndex(upTo: depth) != nil { return limit(depth: depth, threads: threads) }
-    let walks = matrix.walk(start: 1, depths: depths, threads: threads).map { initialMatrix.multiplied(by: $0) }
-    let minors = log10ProductOfB(checkpoints: depths)
-    let convergents = zip(depths, zip(walks, minors)).map {
-      Convergents(depth: $0.0, matrix: $0.1.0, log10Minor: $0.1.1)
-    }
-    return Limit(
-      final: convergents.last!, checkpoints: Array(convergents.dropLast()),
-      alternations: convergents.map { alternates(after: $0) }, divergence: divergence)
+    return limit(through: depths, threads: threads, structural: true)
   }
 }

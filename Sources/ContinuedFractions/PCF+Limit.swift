@@ -30,7 +30,12 @@ extension PCF {
       let exact = final.q.isZero ? nil : BigRational(final.p, final.q)
       return Limit(final: final, exactValue: exact, terminationIndex: stop)
     }
-    let depths = Limit.checkpointDepths(depth) + [depth]
+    return limit(through: Limit.checkpointDepths(depth) + [depth], threads: threads, structural: structural)
+  }
+
+  /// The limit at the last of `depths` (ascending, no termination before it) with the others as
+  /// checkpoints, from one product tree through all of them.
+  func limit(through depths: [Int], threads: Int, structural: Bool) -> Limit {
     let walks = matrix.walk(start: 1, depths: depths, threads: threads).map { initialMatrix.multiplied(by: $0) }
     let minors = log10ProductOfB(checkpoints: depths)
     let convergents = zip(depths, zip(walks, minors)).map {

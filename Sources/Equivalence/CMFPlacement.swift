@@ -247,32 +247,41 @@ public struct CMFPlacer: Sendable {
     var outcome = TrajectoryOutcome()
     var rateChecked = false
     for members in classes {
-      // The class's first usable member decides by fingerprint for all of them.
-      var matched = false
-      var usable: [(Position, PCF)] = []
-      for s in members {
+      // The class's first member with a usable limit decides by fingerprint for all of them (a
+      // degenerate walk, e.g. a(n) = 0, says nothing: the next member is read, a few at most).
+      var decided: (start: Position, pcf: PCF, limit: LimitEstimate?, match: Bool?)?
+      var read = 0
+      for s in members where read < Self.representativesPerClass {
         counter.addPCF()
         guard case .pcf(let pcf) = pcfOf(TrajectoryStart(t, s)), (try? relator.validate(pcf, which: 2)) != nil
         else { continue }
-        usable.append((s, pcf))
-        if usable.count > 1 { continue }
-        let limit2 = LimitEstimate(pcf, digits: Self.fingerprintPlaces, maxDepth: Self.fingerprintDepth)
-        if !rateChecked {
+        read += 1
+        var limit2 = LimitEstimate(pcf, digits: Self.fingerprintPlaces, maxDepth: Self.fingerprintDepth)
+        if !rateChecked && limit2.usable {
           rateChecked = true
           guard relator.compatibleRates(limit1.limit.rate, limit2.limit.rate) else { return outcome }
           counter.addRate()
         }
-        matched = Self.mobiusMatch(limit1, limit2)
-        if !matched { break }
+        var match = Self.mobiusMatch(limit1, limit2)
+        var fullLimit: LimitEstimate?
+        if match == nil && limit2.usable {
+          // Too few places at low precision (a slow walk): the relator's own reading decides.
+          limit2 = relator.limitEstimate(pcf)
+          fullLimit = limit2
+          match = Self.mobiusMatch(limit1, limit2)
+        }
+        if decided == nil || match != nil { decided = (s, pcf, fullLimit, match) }
+        if match != nil { break }
       }
-      guard matched else { continue }
-      // Proofs on the class's starts in order; the rest of the class is read lazily.
-      var remaining = members.drop { s in !usable.contains { $0.0 == s } }
-      while let s = remaining.first {
-        remaining = remaining.dropFirst()
+      guard let (s0, pcf0, fullLimit, match) = decided, match != false else { continue }
+      // A match: proofs on the class's starts in order (a few; unknown: the first only).
+      let budget = match == true ? Self.proofsPerClass : 1
+      var tried = 0
+      for s in members.drop(while: { $0 != s0 }) where tried < budget {
         let pcf: PCF
-        if let u = usable.first(where: { $0.0 == s }) {
-          pcf = u.1
+        var limit: LimitEstimate?
+        if s == s0 {
+          (pcf, limit) = (pcf0, fullLimit)
         } else {
           counter.addPCF()
           guard case .pcf(let p) = pcfOf(TrajectoryStart(t, s)), (try? relator.validate(p, which: 2)) != nil else {
@@ -280,8 +289,9 @@ public struct CMFPlacer: Sendable {
           }
           pcf = p
         }
+        tried += 1
         counter.addProof()
-        let r = prove(formula, pcf, limit1: limit1)
+        let r = prove(formula, pcf, limit1: limit1, limit2: limit ?? relator.limitEstimate(pcf))
         if r.proven {
           outcome.placed = (TrajectoryStart(t, s), r)
           return outcome
@@ -293,8 +303,7 @@ public struct CMFPlacer: Sendable {
   }
 
   /// The relator's proof, tight bounds first (degree 4, folds 2), then its own.
-  func prove(_ formula: PCF, _ pcf: PCF, limit1: LimitEstimate) -> PCFEquivalence {
-    let limit2 = relator.limitEstimate(pcf)
+  func prove(_ formula: PCF, _ pcf: PCF, limit1: LimitEstimate, limit2: LimitEstimate) -> PCFEquivalence {
     let tight = PCFRelator(
       maxDegree: min(4, relator.solver.maxDegree), maxFold: min(2, relator.maxFold), digits: relator.digits,
       maxDepth: relator.maxDepth)
@@ -305,15 +314,21 @@ public struct CMFPlacer: Sendable {
     return relator.relate(formula, pcf, limits: (limit1, limit2))
   }
 
+  /// Members of a class read at most to find one whose limit decides the fingerprint.
+  public static let representativesPerClass = 3
+
+  /// Proofs tried at most per matching class of starts (the first usually succeeds).
+  public static let proofsPerClass = 3
+
   /// Whether c₀ + c₁x₁ + c₂x₂ + c₃x₁x₂ = 0 holds for integers with c₁c₂ ≠ c₀c₃ (a Möbius map) of
-  /// height about 10^(places/4 − 2); true when the limits hold too few places to rule it out.
-  static func mobiusMatch(_ l1: LimitEstimate, _ l2: LimitEstimate) -> Bool {
-    guard l1.usable, l2.usable else { return l1.usable == l2.usable || !l2.usable }
+  /// height about 10^(places/4 − 2); `nil` when the limits hold too few places to rule it out.
+  static func mobiusMatch(_ l1: LimitEstimate, _ l2: LimitEstimate) -> Bool? {
+    guard l1.usable, l2.usable else { return nil }
     let places = min(l1.digits, l2.digits) - 3
-    guard places >= 16 else { return true }
+    guard places >= 16 else { return nil }
     let precision = Precision.digits(places + max(l1.integerDigits, l2.integerDigits) + 10)
     let (x1, x2) = (l1.value(precision), l2.value(precision))
-    guard !x1.isZero, !x2.isZero else { return true }
+    guard !x1.isZero, !x2.isZero else { return nil }
     let x = [BigFloat(1, precision: precision), x1, x2, x1 * x2]
     let height = max(2, places / 4 - 2)
     guard

@@ -72,6 +72,7 @@ extension RelateCommand {
         formula, on: field,
         pcfOf: { place in cache.pcf(place) { CMFPlacer.trajectoryPCF(field, place) } },
         progress: { done, total in
+          cache.save()
           guard lastNote.due() else { return }
           let seconds = Int(((ContinuousClock.now - clock) / .seconds(1)).rounded())
           writeError("relate: \(done) of \(total) trajectories on \(label) (\(seconds) s)\n")

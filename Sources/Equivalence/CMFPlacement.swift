@@ -1,13 +1,14 @@
 import ContinuedFractions
 import Dispatch
-#if canImport(Glibc)
-  import Glibc
-#endif
 import Identification
 import MatrixFields
 import Multiprecision
 import Polynomials
 import Recurrences
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// A trajectory and a start of a field: where a trajectory PCF comes from.
 public struct TrajectoryStart: Sendable, Hashable {

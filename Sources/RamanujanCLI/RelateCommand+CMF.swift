@@ -114,12 +114,14 @@ extension RelateCommand {
   }
 
   func placementLines(_ formula: PCF, _ result: CMFPlacement, label: String, seconds: Double) -> [String] {
-    let stats = "\(result.trajectories) trajectories, \(result.rateMatches) with a compatible rate, \(result.pcfs) trajectory PCFs, \(result.proofs) proofs tried"
+    let stats =
+      "\(result.trajectories) trajectories, \(result.rateMatches) with a compatible rate, \(result.pcfs) trajectory PCFs, \(result.proofs) proofs tried"
     if format == .json {
       var extra: [(String, String)] = [("cmf", JSONLine.quote(label))]
       if let place = result.place {
         extra.append(("trajectory", "[" + place.trajectory.steps.map(String.init).joined(separator: ", ") + "]"))
-        extra.append(("start", "[" + place.start.coordinates.map { JSONLine.quote($0.description) }.joined(separator: ", ") + "]"))
+        extra.append(
+          ("start", "[" + place.start.coordinates.map { JSONLine.quote($0.description) }.joined(separator: ", ") + "]"))
       } else {
         extra += [("trajectory", "null"), ("start", "null")]
       }

@@ -81,7 +81,9 @@ struct RelateCommand: ParsableCommand {
   func validate() throws {
     if cmf != nil && cmfFile != nil { throw ValidationError("give either --cmf or --cmf-file, not both") }
     if placing {
-      guard (1...8).contains(maxHeight) else { throw ValidationError("--max-height must be in 1...8, got \(maxHeight)") }
+      guard (1...8).contains(maxHeight) else {
+        throw ValidationError("--max-height must be in 1...8, got \(maxHeight)")
+      }
       guard (0...8).contains(startBox) else { throw ValidationError("--start-box must be in 0...8, got \(startBox)") }
       _ = try Self.denominators(startDenominators)
       if a2 != nil || b2 != nil {

@@ -35,13 +35,17 @@ import Testing
     }
     let ts = CMFPlacer.trajectories(dimension: 3, maxHeight: 3)
     #expect(ts.count == 290)
-    #expect(ts.prefix(6).map(\.steps) == [[1, 0, 0], [-1, 0, 0], [0, 1, 0], [0, -1, 0], [0, 0, 1], [0, 0, -1]])
+    // Height 1 and one axis first: the six unit steps, each sign.
+    #expect(
+      Set(ts.prefix(6).map(\.steps)) == [[1, 0, 0], [-1, 0, 0], [0, 1, 0], [0, -1, 0], [0, 0, 1], [0, 0, -1]])
+    #expect(ts[6].steps.map(abs).reduce(0, +) == 2)
     let starts = CMFPlacer.starts(dimension: 3, radius: 1, denominators: [1, 2])
     #expect(starts.count == 125)
     #expect(starts[0] == Position([0, 0, 0]))
     #expect(starts.contains(Position(parsing: "-1/2,-1/2,1/2")!))
     #expect(CMFPlacer.startClasses(starts).count == 8)
-    #expect(CMFPlacer.startClasses(starts).allSatisfy { $0.count == 27 || $0.count == 8 || $0.count == 12 || $0.count == 18 })
+    #expect(
+      CMFPlacer.startClasses(starts).allSatisfy { $0.count == 27 || $0.count == 8 || $0.count == 12 || $0.count == 18 })
   }
 
   @Test("PCF(2, n^2) = 2/(4−π) is placed on pfq:2,1,1/2 along (0, 0, 1) from a half-integer start")

@@ -42,6 +42,7 @@ extension RelateCommand {
   func storeOutput() throws -> (lines: [String], failure: String?) {
     try SearchCommand.requireReadable(store!)
     let db = try SearchStore(path: store!)
+    if placing { return try storePlacementOutput(db) }
     let relator = PCFRelator(maxDegree: maxDegree, maxFold: maxFold, digits: digits)
     let formulas = try Self.formulas(db, relator: relator)
     // Known edges first: their classes need no more proofs.

@@ -36,6 +36,29 @@ struct RelateCommand: ParsableCommand {
     help: "Relate the hits of this store (SQLite file or postgres:// URL): prove pairs, store the edges.")
   var store: String?
 
+  @Option(name: .long, help: "Place the formula (--a1, --b1) or every class of --store on this known field.")
+  var cmf: String?
+
+  @Option(name: .customLong("cmf-file"), help: "Place on the field defined in this file (as 'cmf --file').")
+  var cmfFile: String?
+
+  @Option(name: .customLong("max-height"), help: "With --cmf: primitive trajectories with every |t_i| up to this.")
+  var maxHeight: Int = 3
+
+  @Option(name: .customLong("start-box"), help: "With --cmf: starts with every |coordinate| up to this.")
+  var startBox: Int = 1
+
+  @Option(
+    name: .customLong("start-denominators"),
+    help: "With --cmf: denominators of the start coordinates, e.g. '1,2' (integers and half-integers).")
+  var startDenominators: String = "1,2"
+
+  @Option(name: .long, help: "With --cmf: directory of the trajectory PCF cache (default ~/.cache/ramanujan).")
+  var cache: String?
+
+  @Flag(name: .customLong("no-cache"), help: "With --cmf: neither read nor write the trajectory PCF cache.")
+  var noCache = false
+
   @Option(
     name: .customLong("max-pairs"), help: "With --store: at most this many pairs are sent to the solver.")
   var maxPairs: Int = 2000
@@ -52,14 +75,34 @@ struct RelateCommand: ParsableCommand {
   @Option(name: .long, help: "Output format: text or json (one object).")
   var format: OutputFormat = .text
 
+  /// Whether a field was given (`--cmf` or `--cmf-file`): the formula is placed on it.
+  var placing: Bool { cmf != nil || cmfFile != nil }
+
   func validate() throws {
+    if cmf != nil && cmfFile != nil { throw ValidationError("give either --cmf or --cmf-file, not both") }
+    if placing {
+      guard (1...8).contains(maxHeight) else {
+        throw ValidationError("--max-height must be in 1...8, got \(maxHeight)")
+      }
+      guard (0...8).contains(startBox) else { throw ValidationError("--start-box must be in 0...8, got \(startBox)") }
+      _ = try Self.denominators(startDenominators)
+      if a2 != nil || b2 != nil {
+        throw ValidationError("--a2, --b2 do not go with --cmf: the trajectory's PCF is the second")
+      }
+      if store == nil {
+        for (text, option) in [(a1, "--a1"), (b1, "--b1")] {
+          guard let text else { throw ValidationError("\(option) is needed: relate --a1 --b1 --cmf NAME") }
+          _ = try EvalCommand.polynomial(text, option: option)
+        }
+      }
+    }
     if let store {
       try SearchCommand.requireStorePath(store, option: "--store")
       if [a1, b1, a2, b2].contains(where: { $0 != nil }) {
         throw ValidationError("--a1, --b1, --a2, --b2 do not go with --store: the store's hits are related")
       }
       guard maxPairs >= 1 else { throw ValidationError("--max-pairs must be at least 1, got \(maxPairs)") }
-    } else {
+    } else if !placing {
       for (text, option) in [(a1, "--a1"), (b1, "--b1"), (a2, "--a2"), (b2, "--b2")] {
         guard let text else {
           throw ValidationError("\(option) is needed: relate --a1 --b1 --a2 --b2, or relate --store S")
@@ -86,6 +129,7 @@ struct RelateCommand: ParsableCommand {
   /// The printed lines and, when not proven, the reason (exit 1).
   func output() throws -> (lines: [String], failure: String?) {
     if store != nil { return try SearchCommand.usingStore { try storeOutput() } }
+    if placing { return try placementOutput() }
     let pcf1 = PCF(
       a: try EvalCommand.polynomial(a1!, option: "--a1"), b: try EvalCommand.polynomial(b1!, option: "--b1"))
     let pcf2 = PCF(

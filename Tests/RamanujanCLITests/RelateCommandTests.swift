@@ -135,4 +135,91 @@ import Testing
     try merged.merge(from: store)
     #expect(try merged.relations() == edges)
   }
+
+  @Test("relate --cmf --format json: the relate keys plus cmf, trajectory, start; a2, b2 as cmf pcf prints them")
+  func placement() throws {
+    let cache = temporary("cache")
+    let arguments = [
+      "--a1", "2", "--b1", "n^2", "--cmf", "pfq:2,1,1/2", "--max-height", "1", "--cache", cache, "--format", "json",
+    ]
+    let (lines, failure) = try output(arguments)
+    #expect(failure == nil)
+    let line = try #require(lines.first)
+    #expect(line.hasPrefix(#"{"a1": "2", "b1": "n^2", "a2": "1", "b2": "n^2 + n", "proven": true, "fold": [1, 1]"#))
+    #expect(line.contains(#""cmf": "pfq:2,1,1/2", "trajectory": [0, 0, 1], "start": ["1/2", "-1/2", "1/2"]"#))
+    let pcf = try CMFPCFCommand.parse([
+      "pfq:2,1,1/2", "--trajectory", "0,0,1", "--start=1/2,-1/2,1/2", "--format", "json",
+    ]).lines()
+    #expect(pcf[0].contains(#""a": "1", "b": "n^2 + n""#))
+    // The cache was written, and a second run reads it to the same answer.
+    #expect(try readTextFile(cache + "/trajectory-pcfs/pfq:2,1,1_2.tsv").contains("0,0,1\t1/2,-1/2,1/2\t1\tn^2 + n"))
+    func withoutTime(_ l: String) -> String { l.replacing(/"seconds": [0-9.]+/, with: "") }
+    #expect(try output(arguments).lines.map(withoutTime) == lines.map(withoutTime))
+  }
+
+  @Test("relate --cmf: an unwritable cache costs a warning, not the result; an e formula is not placed (exit 1)")
+  func placementFailure() throws {
+    let (lines, failure) = try output([
+      "--a1", "n+1", "--b1", "n", "--cmf", "zeta3", "--max-height", "1", "--cache", "/proc/no/such/dir",
+    ])
+    #expect(lines[0] == "PCF(n + 1, n) on zeta3: not placed")
+    #expect(failure?.hasPrefix("not placed: no trajectory of height ≤ 1 from the 25 starts") == true)
+  }
+
+  @Test("relate --cmf: usage errors name the option")
+  func placementUsage() {
+    #expect(
+      rejection(["--a1", "2", "--b1", "n^2", "--cmf", "zeta3", "--cmf-file", "f"])
+        == "give either --cmf or --cmf-file, not both")
+    #expect(
+      rejection(["--a1", "2", "--b1", "n^2", "--a2", "1", "--cmf", "zeta3"])
+        == "--a2, --b2 do not go with --cmf: the trajectory's PCF is the second")
+    #expect(rejection(["--b1", "n^2", "--cmf", "zeta3"]) == "--a1 is needed: relate --a1 --b1 --cmf NAME")
+    #expect(
+      rejection(["--a1", "2", "--b1", "n^2", "--cmf", "zeta3", "--max-height", "0"])
+        == "--max-height must be in 1...8, got 0")
+    #expect(
+      rejection(["--a1", "2", "--b1", "n^2", "--cmf", "zeta3", "--start-box", "9"])
+        == "--start-box must be in 0...8, got 9")
+    #expect(
+      rejection(["--a1", "2", "--b1", "n^2", "--cmf", "zeta3", "--start-denominators", "0"])
+        == "--start-denominators: expected integers in 1...12 separated by commas, got '0'")
+    #expect(throws: (any Error).self) { try output(["--a1", "2", "--b1", "n^2", "--cmf", "nosuchfield"]) }
+    #expect(throws: (any Error).self) {
+      try output(["--a1", "2", "--b1", "n^2", "--cmf", "pfq:2,1,1/2", "--max-height", "8", "--start-box", "8"])
+    }
+  }
+
+  @Test("relate --store S --cmf: classes placed and stored; hits --classes shows the placements")
+  func storePlacement() async throws {
+    let spec = temporary("e.json")
+    try write(SearchCommandTests.eSpec, to: spec)
+    let store = temporary("e.db")
+    var search = try SearchCommand.parse([spec, "--store", store, "--threads", "1"])
+    try await search.run()
+    let common = ["--store", store, "--max-degree", "2", "--max-fold", "1"]
+    _ = try output(common)
+    let (lines, failure) = try output(
+      common + ["--cmf", "e", "--max-height", "1", "--start-box", "1", "--start-denominators", "1", "--no-cache"])
+    #expect(failure == nil)
+    let db = try SearchStore(readingFrom: store)
+    let placements = try db.placements()
+    #expect(lines.last?.contains("placed on e and stored") == true)
+    #expect(!placements.isEmpty)
+    for p in placements {
+      // Each stored placement is the relator's proof between the formula and the field's PCF.
+      let field = try KnownCMFs.named("e")
+      let t = try #require(Trajectory(parsing: p.trajectory))
+      let s = try #require(Position(parsing: p.start))
+      guard case .pcf(let pcf) = CMFPlacer.trajectoryPCF(field, TrajectoryStart(t, s)) else {
+        Issue.record("no PCF")
+        continue
+      }
+      #expect(pcf.a.description == p.a2 && pcf.b.description == p.b2)
+      let formula = PCF(a: try Polynomial(parsing: p.a1), b: try Polynomial(parsing: p.b1))
+      #expect(try PCFRelator(maxDegree: 2, maxFold: 1).relate(formula, pcf).proven)
+    }
+    let classes = try HitsCommand.parse(["--store", store, "--classes"]).lines()
+    #expect(classes.contains { $0.hasPrefix("  on e along ") })
+  }
 }

@@ -157,3 +157,44 @@ func correctPlaces(_ x: BigFloat, _ reference: BigFloat) -> Double {
     }
   }
 }
+
+/// The π formulas of Fixtures/equivalences.tsv (copied from shared/validation: pairs from the
+/// literature study "From Euler to AI"), one entry per distinct PCF with its limit.
+struct LiteratureFormula: Sendable, CustomStringConvertible {
+  let a: String
+  let b: String
+  let limit: String
+  var description: String { "PCF(\(a), \(b))" }
+
+  static let all: [LiteratureFormula] = {
+    let url = Bundle.module.url(forResource: "Fixtures/equivalences", withExtension: "tsv")!
+    let text = try! String(contentsOf: url, encoding: .utf8)
+    var seen: Set<String> = []
+    var out: [LiteratureFormula] = []
+    for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("a1\t") {
+      let c = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      for (a, b, l) in [(c[0], c[1], c[2]), (c[3], c[4], c[5])] where seen.insert(a + "|" + b).inserted {
+        out.append(LiteratureFormula(a: a, b: b, limit: l))
+      }
+    }
+    return out
+  }()
+}
+
+@Suite struct LiteratureSlowFormulasTests {
+  @Test(
+    "every π formula of the literature pairs reaches 50 places within depth 20000, all correct",
+    arguments: LiteratureFormula.all)
+  func fiftyPlaces(_ f: LiteratureFormula) throws {
+    let pcf = try PCF(a: f.a, b: f.b)
+    let reference = try ConstantExpression(parsing: f.limit).evaluate(.digits(150))
+    let walk = pcf.limit(depth: 256, threads: 2)
+    if walk.digits >= 50 {
+      #expect(correctPlaces(walk.value(.digits(140)), reference) >= Double(min(walk.digits, 120)))
+      return
+    }
+    let e = try pcf.extrapolatedLimit(digits: 50, maxDepth: 20_000, threads: 2).get()
+    #expect(e.digits >= 50, "\(f): \(e.summary)")
+    #expect(correctPlaces(e.value, reference) >= Double(e.digits), "\(f): \(e.summary)")
+  }
+}

@@ -130,7 +130,7 @@ struct CMFWalkCommand: ParsableCommand {
     // A slowly converging walk: up to 100 places extrapolated from the walks up to the depth.
     var extrapolation: Result<Extrapolation, ExtrapolationFailure>?
     if !noExtrapolation, limit.depth >= PCFReport.minimumExtrapolationDepth,
-      PCFReport.mayExtrapolate(limit, wanted: PCFReport.fixedDepthExtrapolation),
+      limit.mayExtrapolate(wanted: PCFReport.fixedDepthExtrapolation),
       let m = try? cmf.trajectoryMatrix(t, start: s, threads: cores)
     {
       extrapolation = ConvergentSequence(matrix: m.numerator, start: 0).extrapolatedLimit(

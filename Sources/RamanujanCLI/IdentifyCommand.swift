@@ -183,7 +183,7 @@ struct IdentifyCommand: ParsableCommand {
     lines: [String], found: Bool
   )? {
     let probe = pcf.limit(depth: min(256, maxDepth), threads: cores)
-    guard PCFReport.mayExtrapolate(probe, wanted: wanted + 2), !PCFReport.convergesGeometrically(probe),
+    guard probe.mayExtrapolate(wanted: wanted + 2), probe.placesGrowLinearly != true,
       wanted + 2 <= ConvergentSequence.maxExtrapolatedDigits
     else { return nil }
     let check = { (n: Int) in try WalkCost.check(pcf, depth: n) }

@@ -44,7 +44,7 @@ struct PCFReport: Sendable {
       limit = pcf.limit(depth: n, threads: threads)
       // Up to `fixedDepthExtrapolation` places from the convergents up to the depth given.
       if extrapolate, n >= Self.minimumExtrapolationDepth,
-        Self.mayExtrapolate(limit, wanted: Self.fixedDepthExtrapolation)
+        limit.mayExtrapolate(wanted: Self.fixedDepthExtrapolation)
       {
         extrapolation = try pcf.extrapolatedLimit(
           digits: Self.fixedDepthExtrapolation, maxDepth: n, threads: threads, check: check)
@@ -53,7 +53,7 @@ struct PCFReport: Sendable {
       // A walk whose digits grow like log n (polynomial convergence) would need a depth far
       // beyond reach: extrapolate first, and walk to the certified digits only if that fails.
       let probe = pcf.limit(depth: min(256, maxDepth), threads: threads)
-      if extrapolate, Self.mayExtrapolate(probe, wanted: d), !Self.convergesGeometrically(probe),
+      if extrapolate, probe.mayExtrapolate(wanted: d), probe.placesGrowLinearly != true,
         d <= ConvergentSequence.maxExtrapolatedDigits
       {
         let e = try pcf.extrapolatedLimit(digits: d, maxDepth: maxDepth, threads: threads, check: check)
@@ -67,7 +67,7 @@ struct PCFReport: Sendable {
       }
       limit = try pcf.limit(digits: d, maxDepth: maxDepth, threads: threads, check: check)
       if limit.digits >= d { extrapolation = nil }  // the walk certifies them: nothing to add
-      if extrapolation == nil, extrapolate, Self.mayExtrapolate(limit, wanted: d),
+      if extrapolation == nil, extrapolate, limit.mayExtrapolate(wanted: d),
         d <= ConvergentSequence.maxExtrapolatedDigits
       {
         extrapolation = try pcf.extrapolatedLimit(digits: d, maxDepth: maxDepth, threads: threads, check: check)
@@ -144,23 +144,6 @@ struct PCFReport: Sendable {
   static let fixedDepthExtrapolation = 100
   /// The shallowest fixed depth worth an extrapolation (its three stages need some 30 convergents).
   static let minimumExtrapolationDepth = 64
-
-  /// Whether an extrapolation can add to `limit`: not exact, not proven divergent, fewer than
-  /// `wanted` places certified.
-  static func mayExtrapolate(_ limit: Limit, wanted: Int) -> Bool {
-    limit.exactValue == nil && limit.terminationIndex == nil && limit.divergence == nil && limit.digits < wanted
-  }
-
-  /// Whether the certified places at the checkpoint N/2 are at most 60% of those at N (places
-  /// growing like n, not like log n).
-  static func convergesGeometrically(_ limit: Limit) -> Bool {
-    guard let earlier = limit.earlier, !earlier.hasZeroDenominator, !limit.final.hasZeroDenominator else {
-      return false
-    }
-    let now = -limit.final.log10Difference
-    let before = -earlier.log10Difference
-    return now > 3 && before < 0.6 * now
-  }
 
   /// The keys `extrapolated_value` (only the extrapolated places, at most `shown`),
   /// `extrapolated_digits`, `extrapolation` (method, α, period, depths, orders; null when not

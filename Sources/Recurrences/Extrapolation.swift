@@ -224,15 +224,24 @@ extension ConvergentSequence {
     let generalLoss = general ? Double(top.order) : 0
     var working = Precision.digits(digits + Int(amplification + differenceLoss + generalLoss) + 30)
     var values = self.values(in: ranges, precision: working, threads: threads)
+    // The nodes N + r + p·k (k = 0…order) of residue class r in a stage, with their convergents.
+    func residueClass(_ stage: Extrapolation.Stage, _ r: Int) -> Result<([Int], [BigFloat]), ExtrapolationFailure> {
+      let nodes = (0...stage.order).map { stage.depth + r + p * $0 }
+      let ys = nodes.compactMap { values[$0] }
+      guard ys.count == nodes.count else {
+        return .failure(ExtrapolationFailure("a convergent between depths \(nodes[0]) and \(nodes.last!) is undefined"))
+      }
+      return .success((nodes, ys))
+    }
     var alphas: [_Richardson.Exponent] = []
     for pass in 0..<2 {
       alphas = []
       for r in 0..<p {
-        let nodes = (0...top.order).map { top.depth + r + p * $0 }
-        let ys = nodes.compactMap { values[$0] }
-        guard ys.count == nodes.count else {
-          return .failure(
-            ExtrapolationFailure("a convergent between depths \(nodes[0]) and \(nodes.last!) is undefined"))
+        let nodes: [Int]
+        let ys: [BigFloat]
+        switch residueClass(top, r) {
+        case .success(let c): (nodes, ys) = c
+        case .failure(let f): return .failure(f)
         }
         switch _Richardson.exponent(nodes: nodes, values: ys) {
         case .success(let a): alphas.append(a)
@@ -251,11 +260,11 @@ extension ConvergentSequence {
     for stage in stages {
       var row: [(BigFloat, Double)] = []
       for r in 0..<p {
-        let nodes = (0...stage.order).map { stage.depth + r + p * $0 }
-        let ys = nodes.compactMap { values[$0] }
-        guard ys.count == nodes.count else {
-          return .failure(
-            ExtrapolationFailure("a convergent between depths \(nodes[0]) and \(nodes.last!) is undefined"))
+        let nodes: [Int]
+        let ys: [BigFloat]
+        switch residueClass(stage, r) {
+        case .success(let c): (nodes, ys) = c
+        case .failure(let f): return .failure(f)
         }
         let v: BigFloat
         let amp: Double

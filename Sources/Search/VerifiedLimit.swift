@@ -13,7 +13,7 @@ struct VerifiedLimit {
   /// Reads the limit to `digits` places within `maxDepth`.
   init(_ pcf: PCF, digits: Int, maxDepth: Int) {
     let probe = pcf.limit(depth: min(256, maxDepth), threads: 1)
-    if Self.isSlow(probe, digits: digits),
+    if probe.mayExtrapolate(wanted: digits), probe.placesGrowLinearly == false,
       case .success(let e) = pcf.extrapolatedLimit(digits: digits + 2, maxDepth: maxDepth, threads: 1),
       e.digits >= digits
     {
@@ -23,15 +23,6 @@ struct VerifiedLimit {
     }
     limit = pcf.limit(digits: digits, maxDepth: maxDepth, threads: 1)
     extrapolation = nil
-  }
-
-  /// Fewer places than wanted, no structural verdict, and places growing like log n.
-  static func isSlow(_ limit: Limit, digits: Int) -> Bool {
-    guard limit.exactValue == nil, limit.terminationIndex == nil, limit.divergence == nil, limit.digits < digits,
-      let earlier = limit.earlier, !earlier.hasZeroDenominator, !limit.final.hasZeroDenominator
-    else { return false }
-    let now = -limit.final.log10Difference
-    return !(now > 3 && -earlier.log10Difference < 0.6 * now)
   }
 
   /// Whether there is a value to verify: a converging walk or an extrapolation.
